@@ -1,0 +1,72 @@
+package ai.archbuilder.support.sla;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The business calendar of {@link Coverage#STANDARD} coverage ({@code support.business-hours.*}).
+ * Every value that is not configured falls back to policy section 1: Monday–Friday 09:00–18:00 in
+ * {@code America/Los_Angeles}, no holidays.
+ *
+ * @param zone the zone in which all calendar arithmetic happens
+ * @param opens opening time on a working day
+ * @param closes closing time on a working day (after {@code opens}; no overnight hours)
+ * @param workingDays the weekdays that are open (not empty)
+ * @param holidays dates that are closed or have reduced hours (at most one entry per date)
+ */
+@ConfigurationProperties("support.business-hours")
+public record BusinessCalendarProperties(
+    @DefaultValue(DEFAULT_ZONE) ZoneId zone,
+    @DefaultValue(DEFAULT_OPENS) LocalTime opens,
+    @DefaultValue(DEFAULT_CLOSES) LocalTime closes,
+    @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"})
+        Set<DayOfWeek> workingDays,
+    @DefaultValue List<Holiday> holidays) {
+
+  static final String DEFAULT_ZONE = "America/Los_Angeles";
+  static final String DEFAULT_OPENS = "09:00";
+  static final String DEFAULT_CLOSES = "18:00";
+
+  public BusinessCalendarProperties {
+    zone = zone == null ? ZoneId.of(DEFAULT_ZONE) : zone;
+    opens = opens == null ? LocalTime.parse(DEFAULT_OPENS) : opens;
+    closes = closes == null ? LocalTime.parse(DEFAULT_CLOSES) : closes;
+    if (!opens.isBefore(closes)) {
+      throw new IllegalArgumentException(
+          "support.business-hours: opens " + opens + " must be before closes " + closes);
+    }
+    if (workingDays == null) {
+      workingDays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    } else if (workingDays.isEmpty()) {
+      throw new IllegalArgumentException("support.business-hours: working-days must not be empty");
+    }
+    workingDays = Collections.unmodifiableSet(EnumSet.copyOf(workingDays));
+    holidays = holidays == null ? List.of() : List.copyOf(holidays);
+    Set<LocalDate> seen = new HashSet<>();
+    for (Holiday holiday : holidays) {
+      if (!seen.add(holiday.date())) {
+        throw new IllegalArgumentException(
+            "support.business-hours: more than one holiday on " + holiday.date());
+      }
+    }
+  }
+
+  /** Policy section 1 standard hours (Mon–Fri 09:00–18:00 Los Angeles) without holidays. */
+  public static BusinessCalendarProperties standard() {
+    return new BusinessCalendarProperties(null, null, null, null, null);
+  }
+
+  /** Policy section 1 standard hours with the given holidays. */
+  public static BusinessCalendarProperties standard(Holiday... holidays) {
+    return new BusinessCalendarProperties(null, null, null, null, List.of(holidays));
+  }
+}
