@@ -1,0 +1,9 @@
+package ai.archbuilder.support.ticket;
+
+public enum Channel {
+  EMAIL,
+  CHAT,
+  PHONE,
+  PORTAL,
+  API
+}

@@ -1,0 +1,50 @@
+package ai.archbuilder.support.ticket;
+
+import ai.archbuilder.support.system.EngineAccess;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** Keyword rules a process owner edits in the Modeler: {@code dmn/ticketCategorization.dmn}, {@code dmn/impactInference.dmn}. */
+@Component
+class DmnTicketClassifier implements TicketClassifier {
+
+  private final DecisionService decisions;
+
+  DmnTicketClassifier(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  private static String text(String subject, String description) {
+    return (subject + "\n" + description).toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Classification categorize(String subject, String description) {
+    var result =
+        EngineAccess.privileged(() -> decisions
+            .evaluateDecisionByKey("ticketCategorization")
+            .variables(Map.of("text", text(subject, description)))
+            .evaluate()
+            .getSingleResult());
+    String category = result.getEntry("category");
+    String subcategory = result.getEntry("subcategory");
+    return new Classification(
+        Category.valueOf(category), subcategory == null ? null : Subcategory.valueOf(subcategory));
+  }
+
+  @Override
+  public Impact inferImpact(String subject, String description) {
+    String impact =
+        EngineAccess.privileged(
+                () ->
+                    decisions
+                        .evaluateDecisionByKey("impactInference")
+                        .variables(Map.of("text", text(subject, description)))
+                        .evaluate()
+                        .getSingleResult())
+            .getEntry("impact");
+    return Impact.valueOf(impact);
+  }
+}

@@ -1,0 +1,6 @@
+package ai.archbuilder.support.ticket;
+
+public enum MessageAuthor {
+  CUSTOMER,
+  AGENT
+}

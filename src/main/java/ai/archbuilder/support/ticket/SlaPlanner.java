@@ -1,0 +1,159 @@
+package ai.archbuilder.support.ticket;
+
+import ai.archbuilder.support.sla.CoverageClock;
+import ai.archbuilder.support.sla.CoverageClocks;
+import ai.archbuilder.support.ticket.TicketStore.Column;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns the hours the decision tables give into due dates on the ticket's coverage clock, and
+ * moves them when the clocks pause. The numbers come from DMN; only the arithmetic lives here.
+ */
+@Service
+public class SlaPlanner {
+
+  private final CoverageClocks clocks;
+  private final TicketStore tickets;
+  private final TicketHistory history;
+  private final double warningRatio;
+
+  SlaPlanner(
+      CoverageClocks clocks,
+      TicketStore tickets,
+      TicketHistory history,
+      @Value("${support.sla.warning-ratio}") double warningRatio) {
+    this.clocks = clocks;
+    this.tickets = tickets;
+    this.history = history;
+    this.warningRatio = warningRatio;
+  }
+
+  public CoverageClock clockOf(Ticket t) {
+    return clocks.forCoverage(t.coverage());
+  }
+
+  static Duration hours(double hours) {
+    return Duration.ofMillis(Math.round(hours * 3_600_000d));
+  }
+
+  /**
+   * The clocks of a ticket in its entry tier, all counted from creation (Tier 1: triage included),
+   * plus whatever coverage time the ticket has spent waiting for the customer.
+   */
+  public void startClocks(Ticket t, double firstResponseHours, double resolutionHours, Double timeInTierHours) {
+    var clock = clockOf(t);
+    var paused = Duration.ofSeconds(t.pausedSeconds());
+    var start = t.createdAt();
+    var firstResponseDue = clock.plus(start, hours(firstResponseHours).plus(paused));
+    var resolutionDue = clock.plus(start, hours(resolutionHours).plus(paused));
+    tickets
+        .change(t.id())
+        .set(Column.TIER_ENTERED_AT, start)
+        .set(Column.FIRST_RESPONSE_DUE_AT, firstResponseDue)
+        .set(Column.TIER_RESPONSE_DUE_AT, t.firstRespondedAt() == null ? firstResponseDue : null)
+        .set(Column.RESPONSE_WARNING_AT, clock.plus(start, hours(firstResponseHours * warningRatio).plus(paused)))
+        .set(Column.RESOLUTION_DUE_AT, resolutionDue)
+        .set(Column.RESOLUTION_WARNING_AT, clock.plus(start, hours(resolutionHours * warningRatio).plus(paused)))
+        .set(
+            Column.ESCALATION_DUE_AT,
+            timeInTierHours == null ? null : clock.plus(start, hours(timeInTierHours).plus(paused)))
+        .apply();
+  }
+
+  /**
+   * A ticket entering a tier by escalation (policy §4): a new response due of entry + the smaller
+   * of the tier's response time and the priority's first-response time; the resolution due stays,
+   * unless it has passed: then the breach stays on record and a new target is set.
+   */
+  public void enterTier(
+      Ticket t,
+      Instant entry,
+      double tierResponseHours,
+      double firstResponseHours,
+      double resolutionHours,
+      Double timeInTierHours) {
+    var clock = clockOf(t);
+    double responseHours = Math.min(tierResponseHours, firstResponseHours);
+    var change =
+        tickets
+            .change(t.id())
+            .set(Column.TIER_ENTERED_AT, entry)
+            .set(Column.TIER_RESPONSE_DUE_AT, clock.plus(entry, hours(responseHours)))
+            .set(Column.RESPONSE_WARNING_AT, clock.plus(entry, hours(responseHours * warningRatio)))
+            .set(Column.RESPONSE_WARNED, false)
+            .set(Column.RESPONSE_BREACHED, false)
+            .set(Column.TIER_RESPONDED_AT, null)
+            .set(
+                Column.ESCALATION_DUE_AT,
+                timeInTierHours == null ? null : clock.plus(entry, hours(timeInTierHours)));
+    if (t.resolutionDueAt() == null || !t.resolutionDueAt().isAfter(entry)) {
+      renewResolutionTarget(t, entry, resolutionHours, change);
+    }
+    change.apply();
+  }
+
+  /** A passed resolution due stays a breach on record; the ticket gets a new target from now. */
+  public void renewResolutionTarget(Ticket t, Instant from, double resolutionHours, TicketStore.Changes change) {
+    var clock = clockOf(t);
+    change
+        .set(Column.RESOLUTION_DUE_AT, clock.plus(from, hours(resolutionHours)))
+        .set(Column.RESOLUTION_WARNING_AT, clock.plus(from, hours(resolutionHours * warningRatio)))
+        .set(Column.RESOLUTION_WARNED, false);
+  }
+
+  /** A reopened ticket owes a new response and, if its resolution due has passed, gets a new one. */
+  public void reopen(Ticket t, Instant now, double firstResponseHours, double resolutionHours) {
+    var clock = clockOf(t);
+    var change =
+        tickets
+            .change(t.id())
+            .set(Column.TIER_RESPONSE_DUE_AT, clock.plus(now, hours(firstResponseHours)))
+            .set(Column.RESPONSE_WARNING_AT, clock.plus(now, hours(firstResponseHours * warningRatio)))
+            .set(Column.RESPONSE_WARNED, false)
+            .set(Column.RESPONSE_BREACHED, false)
+            .set(Column.TIER_RESPONDED_AT, null)
+            .set(Column.PAUSED_AT, null);
+    if (t.resolutionDueAt() == null || !t.resolutionDueAt().isAfter(now)) {
+      renewResolutionTarget(t, now, resolutionHours, change);
+    }
+    change.apply();
+  }
+
+  /** Stops the clocks: the ticket waits for the customer (policy §4). */
+  public void pause(Ticket t, Instant now) {
+    if (t.pausedAt() == null) {
+      tickets.change(t.id()).set(Column.PAUSED_AT, now).apply();
+      history.record(t.id(), HistoryEvent.CLOCKS_PAUSED, "system", "SLA clocks paused");
+    }
+  }
+
+  /** Restarts the clocks: every due date moves later by the coverage time spent paused. */
+  public Duration resume(Ticket t, Instant now) {
+    if (t.pausedAt() == null) {
+      return Duration.ZERO;
+    }
+    var clock = clockOf(t);
+    var paused = clock.between(t.pausedAt(), now);
+    tickets
+        .change(t.id())
+        .set(Column.PAUSED_AT, null)
+        .set(Column.PAUSED_SECONDS, t.pausedSeconds() + paused.toSeconds())
+        .set(Column.FIRST_RESPONSE_DUE_AT, shift(clock, t.firstResponseDueAt(), paused))
+        .set(Column.RESOLUTION_DUE_AT, shift(clock, t.resolutionDueAt(), paused))
+        .set(Column.TIER_RESPONSE_DUE_AT, shift(clock, t.tierResponseDueAt(), paused))
+        .set(Column.ESCALATION_DUE_AT, shift(clock, t.escalationDueAt(), paused))
+        .set(Column.RESPONSE_WARNING_AT, shift(clock, t.responseWarningAt(), paused))
+        .set(Column.RESOLUTION_WARNING_AT, shift(clock, t.resolutionWarningAt(), paused))
+        .apply();
+    history.record(
+        t.id(), HistoryEvent.CLOCKS_RESUMED, "system", "SLA clocks resumed; due dates moved by " + paused);
+    return paused;
+  }
+
+  private static Instant shift(CoverageClock clock, Instant due, Duration paused) {
+    return due == null ? null : clock.plus(due, paused);
+  }
+}

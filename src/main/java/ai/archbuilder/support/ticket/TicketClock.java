@@ -1,0 +1,143 @@
+package ai.archbuilder.support.ticket;
+
+import ai.archbuilder.support.system.EngineAccess;
+import ai.archbuilder.support.system.Now;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bean behind the timers and clock conditions of the diagrams ({@code ${ticketClock...}}).
+ * Every answer is read from the ticket row, the one source of truth for due dates, and computed
+ * on the ticket's coverage clock. Timer expressions must return {@link Date}s.
+ */
+@Component("ticketClock")
+public class TicketClock {
+
+  static final String LIFECYCLE_DEADLINES = "lifecycleDeadlines";
+
+  private final TicketStore tickets;
+  private final SlaPlanner planner;
+  private final DecisionService decisions;
+
+  TicketClock(TicketStore tickets, SlaPlanner planner, DecisionService decisions) {
+    this.tickets = tickets;
+    this.planner = planner;
+    this.decisions = decisions;
+  }
+
+  private Ticket ticket(DelegateExecution execution) {
+    return tickets.get(execution.getProcessBusinessKey());
+  }
+
+  private static Date date(Instant i) {
+    return Date.from(i);
+  }
+
+  /** A date in the past fires at once: used when a due date is already behind us. */
+  private static Date notBeforeNow(Instant i) {
+    var now = Now.instant();
+    return Date.from(i == null || i.isBefore(now) ? now : i);
+  }
+
+  // ---- work tasks: due date and priority for Tasklist
+  public Date taskDue(DelegateExecution execution) {
+    var t = ticket(execution);
+    Instant due = t.resolutionDueAt();
+    if (t.tierRespondedAt() == null && t.tierResponseDueAt() != null && !t.responseBreached()) {
+      due = due == null || t.tierResponseDueAt().isBefore(due) ? t.tierResponseDueAt() : due;
+    }
+    return due == null ? null : date(due);
+  }
+
+  public int taskPriority(DelegateExecution execution) {
+    var p = ticket(execution).priority();
+    return p == null ? Priority.P4.taskPriority() : p.taskPriority();
+  }
+
+  // ---- response clock of the current tier
+  public boolean responseOwed(DelegateExecution execution) {
+    var t = ticket(execution);
+    return t.tierResponseDueAt() != null && t.tierRespondedAt() == null && !t.responseBreached();
+  }
+
+  public Date responseWarningAt(DelegateExecution execution) {
+    return notBeforeNow(ticket(execution).responseWarningAt());
+  }
+
+  public Date responseDue(DelegateExecution execution) {
+    return notBeforeNow(ticket(execution).tierResponseDueAt());
+  }
+
+  // ---- resolution clock
+  public Date resolutionWarningAt(DelegateExecution execution) {
+    return notBeforeNow(ticket(execution).resolutionWarningAt());
+  }
+
+  public Date resolutionDue(DelegateExecution execution) {
+    return notBeforeNow(ticket(execution).resolutionDueAt());
+  }
+
+  // ---- time-in-tier clock (escalation matrix)
+  public boolean timeInTierClockRuns(DelegateExecution execution) {
+    return ticket(execution).escalationDueAt() != null;
+  }
+
+  public Date escalationDue(DelegateExecution execution) {
+    return notBeforeNow(ticket(execution).escalationDueAt());
+  }
+
+  // ---- status updates to the customer
+  public Date nextStatusUpdateAt(DelegateExecution execution) {
+    var t = ticket(execution);
+    var hours = TicketLifecycle.STATUS_UPDATE_HOURS.get(execution);
+    var last = t.lastStatusUpdateAt() == null || t.lastStatusUpdateAt().isBefore(t.tierEnteredAt())
+        ? t.tierEnteredAt()
+        : t.lastStatusUpdateAt();
+    return notBeforeNow(planner.clockOf(t).plus(last, SlaPlanner.hours(hours)));
+  }
+
+  // ---- lifecycle deadlines (DMN lifecycleDeadlines)
+  public Date verificationDue(DelegateExecution execution) {
+    var t = ticket(execution);
+    return date(deadline(t, "VERIFICATION", Now.instant()));
+  }
+
+  public Date surveyExpiresAt(DelegateExecution execution) {
+    var t = ticket(execution);
+    return date(deadline(t, "SURVEY", t.closedAt()));
+  }
+
+  public Date reopenWindowEndsAt(DelegateExecution execution) {
+    var t = ticket(execution);
+    return date(deadline(t, "REOPEN_WINDOW", t.closedAt()));
+  }
+
+  /** Whether a reply that arrives now still reopens the ticket (policy §6). */
+  public boolean withinReopenWindow(Ticket t, Instant now) {
+    return t.closedAt() != null && now.isBefore(deadline(t, "REOPEN_WINDOW", t.closedAt()));
+  }
+
+  Instant deadline(Ticket t, String deadline, Instant from) {
+    var result =
+        EngineAccess.privileged(
+            () ->
+                decisions
+                    .evaluateDecisionByKey(LIFECYCLE_DEADLINES)
+                    .variables(Map.of("deadline", deadline, "coverage", t.coverage().name()))
+                    .evaluate()
+                    .getSingleResult());
+    int amount = ((Number) result.getEntry("amount")).intValue();
+    String unit = result.getEntry("unit");
+    var clock = planner.clockOf(t);
+    return switch (unit) {
+      case "WORKING_DAYS" -> clock.plusWorkingDays(from, amount);
+      case "DAYS" -> from.plus(java.time.Duration.ofDays(amount));
+      case "HOURS" -> clock.plus(from, java.time.Duration.ofHours(amount));
+      default -> throw new IllegalStateException("Unknown deadline unit " + unit + " in " + LIFECYCLE_DEADLINES);
+    };
+  }
+}

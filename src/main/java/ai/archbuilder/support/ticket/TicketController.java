@@ -1,0 +1,169 @@
+package ai.archbuilder.support.ticket;
+
+import ai.archbuilder.support.customer.CustomerStore;
+import ai.archbuilder.support.escalation.EscalationReason;
+import ai.archbuilder.support.escalation.Escalations;
+import ai.archbuilder.support.system.ApiException;
+import ai.archbuilder.support.system.CurrentUser;
+import ai.archbuilder.support.system.CurrentUsers;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+  record CreateTicketBody(
+      @NotBlank @Email @Size(max = 320) String customerEmail,
+      @Size(max = 200) String customerName,
+      @NotBlank @Size(min = 1, max = 200) String subject,
+      @NotBlank @Size(min = 1, max = 20000) String description,
+      @NotNull Channel channel,
+      Category category,
+      Subcategory subcategory,
+      Impact impact,
+      Urgency urgency,
+      Boolean security) {
+
+    TicketService.NewTicketRequest request() {
+      return new TicketService.NewTicketRequest(
+          customerEmail.trim(), customerName, subject, description, channel, category, subcategory, impact, urgency, security);
+    }
+  }
+
+  record MessageBody(@NotNull MessageAuthor from, @NotBlank @Size(max = 20000) String body) {}
+
+  record EscalationBody(@NotNull EscalationReason reason, @NotBlank @Size(max = 4000) String justification) {}
+
+  record VerificationBody(@NotNull Boolean accepted, @Size(max = 20000) String comment) {}
+
+  record FeedbackBody(
+      @NotNull @Min(1) @Max(5) Integer csat,
+      @Min(0) @Max(10) Integer nps,
+      @Min(1) @Max(7) Integer ces,
+      @Size(max = 4000) String comment) {}
+
+  record MessageResponse(String outcome, TicketView ticket) {}
+
+  record HistoryView(Instant at, String event, String actor, String detail) {}
+
+  record PageView(List<TicketView> items, long total, int page, int size) {}
+
+  private final TicketService service;
+  private final CustomerStore customers;
+  private final Escalations escalations;
+  private final CurrentUsers users;
+
+  TicketController(TicketService service, CustomerStore customers, Escalations escalations, CurrentUsers users) {
+    this.service = service;
+    this.customers = customers;
+    this.escalations = escalations;
+    this.users = users;
+  }
+
+  private TicketView view(Ticket t) {
+    return TicketView.of(t, customers.findById(t.customerId()).orElseThrow(), escalations.of(t.id()));
+  }
+
+  @PostMapping
+  ResponseEntity<TicketView> create(
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody CreateTicketBody body) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw ApiException.badRequest("Idempotency-Key", "An Idempotency-Key has 1 to 200 characters");
+    }
+    var user = users.current();
+    var request = body.request();
+    TicketService.Created created;
+    try {
+      created = service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request));
+    } catch (DuplicateKeyException raced) {
+      // a concurrent request with the same key (or a new customer's first two tickets) won the race:
+      // this transaction rolled back whole; answer with what the winner stored
+      created = service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request));
+    }
+    var t = created.ticket();
+    return ResponseEntity.created(URI.create("/api/tickets/" + t.key()))
+        .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+        .body(view(t));
+  }
+
+  @GetMapping("/{key}")
+  TicketView get(@PathVariable String key) {
+    return view(service.visible(key, users.current()));
+  }
+
+  @GetMapping
+  PageView list(
+      @RequestParam(required = false) TicketStatus status,
+      @RequestParam(required = false) Priority priority,
+      @RequestParam(required = false) @Min(1) @Max(4) Integer tier,
+      @RequestParam(required = false) String customerEmail,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    if (page < 0) {
+      throw ApiException.badRequest("page", "page is 0 or more");
+    }
+    if (size < 1 || size > 200) {
+      throw ApiException.badRequest("size", "size is 1 to 200");
+    }
+    if (tier != null && (tier < 1 || tier > 4)) {
+      throw ApiException.badRequest("tier", "tier is 1 to 4");
+    }
+    var p = service.list(users.current(), status, priority, tier, customerEmail, page, size);
+    return new PageView(p.items().stream().map(this::view).toList(), p.total(), p.page(), p.size());
+  }
+
+  @PostMapping("/{key}/messages")
+  ResponseEntity<MessageResponse> message(@PathVariable String key, @Valid @RequestBody MessageBody body) {
+    var result = service.addMessage(key, body.from(), body.body(), users.current());
+    var response = new MessageResponse(result.outcome().name(), view(result.ticket()));
+    if (result.outcome() == TicketService.MessageOutcome.NEW_TICKET_LINKED) {
+      return ResponseEntity.created(URI.create("/api/tickets/" + result.ticket().key())).body(response);
+    }
+    return ResponseEntity.accepted().body(response);
+  }
+
+  @PostMapping("/{key}/escalations")
+  ResponseEntity<TicketView> escalate(@PathVariable String key, @Valid @RequestBody EscalationBody body) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(view(service.escalate(key, body.reason(), body.justification(), users.current())));
+  }
+
+  @PostMapping("/{key}/verification")
+  ResponseEntity<TicketView> verify(@PathVariable String key, @Valid @RequestBody VerificationBody body) {
+    return ResponseEntity.accepted().body(view(service.verify(key, body.accepted(), body.comment(), users.current())));
+  }
+
+  @PostMapping("/{key}/feedback")
+  ResponseEntity<TicketView> feedback(@PathVariable String key, @Valid @RequestBody FeedbackBody body) {
+    return ResponseEntity.accepted()
+        .body(view(service.feedback(key, body.csat(), body.nps(), body.ces(), body.comment(), users.current())));
+  }
+
+  @GetMapping("/{key}/history")
+  List<HistoryView> history(@PathVariable String key) {
+    return service.history(key, users.current()).stream()
+        .map(e -> new HistoryView(e.at(), e.event().name(), e.actor(), e.detail()))
+        .toList();
+  }
+}

@@ -1,0 +1,370 @@
+package ai.archbuilder.support.ticket;
+
+import static ai.archbuilder.support.ticket.TicketLifecycle.ACCEPTED;
+import static ai.archbuilder.support.ticket.TicketLifecycle.CSAT;
+import static ai.archbuilder.support.ticket.TicketLifecycle.ESCALATION_REASON;
+import static ai.archbuilder.support.ticket.TicketLifecycle.JUSTIFICATION;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIGGER;
+
+import ai.archbuilder.support.customer.Customer;
+import ai.archbuilder.support.customer.CustomerStore;
+import ai.archbuilder.support.customer.Plan;
+import ai.archbuilder.support.escalation.EscalationReason;
+import ai.archbuilder.support.system.ApiException;
+import ai.archbuilder.support.system.CurrentUser;
+import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.ticket.TicketLifecycle.Messages;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the API does with tickets. Each method is one transaction: our rows and the engine's
+ * state commit together, so a ticket is never half created and never created twice.
+ */
+@Service
+public class TicketService {
+
+  public record NewTicketRequest(
+      String customerEmail,
+      String customerName,
+      String subject,
+      String description,
+      Channel channel,
+      Category category,
+      Subcategory subcategory,
+      Impact impact,
+      Urgency urgency,
+      Boolean security) {}
+
+  public record Created(Ticket ticket, boolean replayed) {}
+
+  /** What became of a customer's or agent's message. */
+  public enum MessageOutcome {
+    ADDED,
+    ANSWERED_INFORMATION_REQUEST,
+    REOPENED,
+    NEW_TICKET_LINKED
+  }
+
+  public record MessageResult(MessageOutcome outcome, Ticket ticket) {}
+
+  private final TicketStore tickets;
+  private final CustomerStore customers;
+  private final TicketHistory history;
+  private final TicketConversation conversation;
+  private final TicketClock clock;
+  private final RuntimeService runtime;
+  private final JdbcClient jdbc;
+
+  TicketService(
+      TicketStore tickets,
+      CustomerStore customers,
+      TicketHistory history,
+      TicketConversation conversation,
+      TicketClock clock,
+      RuntimeService runtime,
+      JdbcClient jdbc) {
+    this.tickets = tickets;
+    this.customers = customers;
+    this.history = history;
+    this.conversation = conversation;
+    this.clock = clock;
+    this.runtime = runtime;
+    this.jdbc = jdbc;
+  }
+
+  // ------------------------------------------------------------------ create
+
+  /** The ticket an earlier request with this Idempotency-Key created, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Created> replay(CurrentUser user, String idempotencyKey, NewTicketRequest request) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT ticket_id, request_hash FROM idempotency_key WHERE principal = ? AND idem_key = ?")
+        .params(user.id(), idempotencyKey)
+        .query(
+            (rs, i) -> {
+              if (!rs.getString("request_hash").equals(hash(request))) {
+                throw new ApiException(
+                    org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                    "This Idempotency-Key was used for a different request",
+                    "Idempotency-Key");
+              }
+              return new Created(tickets.find(rs.getLong("ticket_id")).orElseThrow(), true);
+            })
+        .optional();
+  }
+
+  @Transactional
+  public Created create(CurrentUser user, String idempotencyKey, NewTicketRequest r) {
+    var customer = customerFor(user, r);
+    var category = r.category() != null ? r.category() : r.subcategory() == null ? null : r.subcategory().category();
+    if (r.subcategory() != null && r.subcategory().category() != category) {
+      throw ApiException.badRequest(
+          "subcategory", "Subcategory %s does not belong to category %s".formatted(r.subcategory(), category));
+    }
+    var ticket =
+        tickets.insert(
+            new TicketStore.NewTicket(
+                customer.id(),
+                r.subject(),
+                r.description(),
+                r.channel(),
+                category,
+                r.subcategory(),
+                r.impact(),
+                r.urgency() == null ? Urgency.MEDIUM : r.urgency(),
+                Boolean.TRUE.equals(r.security()),
+                null,
+                user.id()));
+    if (idempotencyKey != null) {
+      jdbc.sql("INSERT INTO idempotency_key (principal, idem_key, request_hash, ticket_id, created_at) VALUES (?, ?, ?, ?, ?)")
+          .params(user.id(), idempotencyKey, hash(r), ticket.id(), TicketStore.toSql(Now.instant()))
+          .update();
+    }
+    return new Created(start(ticket, customer, user.id()), false);
+  }
+
+  private Ticket start(Ticket ticket, Customer customer, String actor) {
+    history.record(ticket.id(), HistoryEvent.CREATED, actor, "Via " + ticket.channel());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TicketLifecycle.CATEGORY.name(), name(ticket.category()));
+    variables.put(TicketLifecycle.SUBCATEGORY.name(), name(ticket.subcategory()));
+    variables.put(TicketLifecycle.IMPACT.name(), name(ticket.impact()));
+    variables.put(TicketLifecycle.URGENCY.name(), name(ticket.urgency()));
+    variables.put(TicketLifecycle.SECURITY.name(), ticket.security());
+    variables.put(TicketLifecycle.PLAN.name(), customer.plan().name());
+    variables.put(TicketLifecycle.TRIAGED.name(), false);
+    variables.put(TicketLifecycle.ESCALATION_REASON.name(), null);
+    variables.put(TicketLifecycle.JUSTIFICATION.name(), null);
+    runtime.startProcessInstanceByKey(TicketLifecycle.PROCESS_KEY, ticket.key(), variables);
+    return tickets.find(ticket.id()).orElseThrow();
+  }
+
+  private static String name(Enum<?> e) {
+    return e == null ? null : e.name();
+  }
+
+  private Customer customerFor(CurrentUser user, NewTicketRequest r) {
+    if (user.customer() && !r.customerEmail().equalsIgnoreCase(Objects.toString(user.email(), ""))) {
+      throw ApiException.forbidden("A customer opens tickets for herself only");
+    }
+    if (!user.customer() && !user.worksTickets()) {
+      throw ApiException.forbidden("Your role cannot open tickets");
+    }
+    return customers
+        .findByEmail(r.customerEmail())
+        .orElseGet(() -> customers.insert(r.customerEmail(), r.customerName(), null, Plan.BASIC, false));
+  }
+
+  static String hash(NewTicketRequest r) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      var canonical =
+          String.join(
+              "\u0000",
+              Objects.toString(r.customerEmail(), "").toLowerCase(java.util.Locale.ROOT),
+              Objects.toString(r.customerName(), ""),
+              Objects.toString(r.subject(), ""),
+              Objects.toString(r.description(), ""),
+              Objects.toString(r.channel(), ""),
+              Objects.toString(r.category(), ""),
+              Objects.toString(r.subcategory(), ""),
+              Objects.toString(r.impact(), ""),
+              Objects.toString(r.urgency(), ""),
+              Objects.toString(r.security(), ""));
+      return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ read
+
+  /** A ticket the caller may see; anyone else's is "not found" (no hint that it exists). */
+  @Transactional(readOnly = true)
+  public Ticket visible(String key, CurrentUser user) {
+    var t = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+    if (!maySee(user, t)) {
+      throw ApiException.notFound("No ticket " + key);
+    }
+    return t;
+  }
+
+  boolean maySee(CurrentUser user, Ticket t) {
+    if (user.seesAllTickets()) {
+      return true;
+    }
+    if (user.agentTier() > 0) {
+      return t.tier() == null || t.tier() <= user.agentTier();
+    }
+    if (user.customer()) {
+      return customers.findById(t.customerId()).map(c -> c.email().equalsIgnoreCase(user.email())).orElse(false);
+    }
+    return false;
+  }
+
+  public record Page(List<Ticket> items, long total, int page, int size) {}
+
+  @Transactional(readOnly = true)
+  public Page list(CurrentUser user, TicketStatus status, Priority priority, Integer tier, String customerEmail, int page, int size) {
+    Long customerId = null;
+    if (customerEmail != null) {
+      var c = customers.findByEmail(customerEmail);
+      if (c.isEmpty()) {
+        return new Page(List.of(), 0, page, size);
+      }
+      customerId = c.get().id();
+    }
+    Integer maxTier = null;
+    if (user.customer()) {
+      var own = customers.findByEmail(Objects.toString(user.email(), ""));
+      if (own.isEmpty() || (customerId != null && customerId != own.get().id())) {
+        return new Page(List.of(), 0, page, size);
+      }
+      customerId = own.get().id();
+    } else if (!user.seesAllTickets()) {
+      if (user.agentTier() == 0) {
+        throw ApiException.forbidden("Your role cannot list tickets");
+      }
+      maxTier = user.agentTier();
+    }
+    var filter = new TicketStore.Filter(status, priority, tier, customerId, maxTier);
+    return new Page(tickets.list(filter, page, size), tickets.count(filter), page, size);
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  @Transactional
+  public MessageResult addMessage(String key, MessageAuthor from, String body, CurrentUser user) {
+    var t = visible(key, user);
+    if (from == MessageAuthor.AGENT) {
+      if (!user.worksTickets()) {
+        throw ApiException.forbidden("Only support staff write as AGENT");
+      }
+      conversation.agentReplied(t, user.id(), body);
+      runtime.createMessageCorrelation(Messages.AGENT_RESPONDED).processInstanceBusinessKey(key).correlateAllWithResult();
+      return new MessageResult(MessageOutcome.ADDED, tickets.find(t.id()).orElseThrow());
+    }
+    if (!user.customer() && !user.worksTickets()) {
+      throw ApiException.forbidden("Your role cannot write to tickets");
+    }
+    if (t.status() == TicketStatus.CLOSED && !clock.withinReopenWindow(t, Now.instant())) {
+      return new MessageResult(MessageOutcome.NEW_TICKET_LINKED, followUpTicket(t, body, user));
+    }
+    conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
+    var correlated =
+        runtime.createMessageCorrelation(Messages.CUSTOMER_REPLIED).processInstanceBusinessKey(key).correlateAllWithResult();
+    MessageOutcome outcome =
+        correlated.isEmpty()
+            ? MessageOutcome.ADDED
+            : t.status() == TicketStatus.CLOSED ? MessageOutcome.REOPENED : MessageOutcome.ANSWERED_INFORMATION_REQUEST;
+    return new MessageResult(outcome, tickets.find(t.id()).orElseThrow());
+  }
+
+  /** A reply after the reopen window: a new ticket that links the old one (policy §6). */
+  private Ticket followUpTicket(Ticket old, String body, CurrentUser user) {
+    var customer = customers.findById(old.customerId()).orElseThrow();
+    var subject = old.subject().startsWith("Re: ") ? old.subject() : "Re: " + old.subject();
+    var t =
+        tickets.insert(
+            new TicketStore.NewTicket(
+                customer.id(),
+                subject.length() > 200 ? subject.substring(0, 200) : subject,
+                body,
+                old.channel(),
+                null,
+                null,
+                null,
+                Urgency.MEDIUM,
+                false,
+                old.id(),
+                user.id()));
+    history.record(old.id(), HistoryEvent.LINKED, user.id(), "Late reply opened " + t.key());
+    history.record(t.id(), HistoryEvent.LINKED, user.id(), "Follows up " + old.key() + " (closed on " + old.closedAt() + ")");
+    return start(t, customer, user.id());
+  }
+
+  @Transactional
+  public Ticket escalate(String key, EscalationReason reason, String justification, CurrentUser user) {
+    var t = visible(key, user);
+    if (user.customer() && reason != EscalationReason.CUSTOMER_REQUEST) {
+      throw ApiException.badRequest("reason", "A customer asks for escalation with reason CUSTOMER_REQUEST");
+    }
+    if (!user.customer() && !user.worksTickets()) {
+      throw ApiException.forbidden("Your role cannot escalate tickets");
+    }
+    history.record(t.id(), HistoryEvent.ESCALATION_REQUESTED, user.id(), reason + ": " + justification);
+    var correlated =
+        runtime
+            .createMessageCorrelation(Messages.ESCALATION_REQUESTED)
+            .processInstanceBusinessKey(key)
+            .setVariable(TRIGGER.name(), reason.trigger().name())
+            .setVariable(ESCALATION_REASON.name(), reason.name())
+            .setVariable(JUSTIFICATION.name(), justification)
+            .correlateAllWithResult();
+    if (correlated.isEmpty()) {
+      throw ApiException.conflict("Ticket %s cannot be escalated while %s".formatted(key, t.status()));
+    }
+    return tickets.find(t.id()).orElseThrow();
+  }
+
+  @Transactional
+  public Ticket verify(String key, boolean accepted, String comment, CurrentUser user) {
+    var t = visible(key, user);
+    if (!user.customer() && !user.worksTickets()) {
+      throw ApiException.forbidden("Your role cannot answer for the customer");
+    }
+    if (comment != null && !comment.isBlank()) {
+      conversation.customerWrote(t, user.customer() ? user.email() : user.id(), comment);
+    }
+    var correlated =
+        runtime
+            .createMessageCorrelation(Messages.SOLUTION_VERIFIED)
+            .processInstanceBusinessKey(key)
+            .setVariable(ACCEPTED.name(), accepted)
+            .correlateAllWithResult();
+    if (correlated.isEmpty()) {
+      throw ApiException.conflict("Ticket %s has no proposed solution to verify (status %s)".formatted(key, t.status()));
+    }
+    return tickets.find(t.id()).orElseThrow();
+  }
+
+  @Transactional
+  public Ticket feedback(String key, int csat, Integer nps, Integer ces, String comment, CurrentUser user) {
+    var t = visible(key, user);
+    if (!user.customer() && !user.worksTickets()) {
+      throw ApiException.forbidden("Your role cannot give feedback");
+    }
+    jdbc.sql("INSERT INTO feedback (ticket_id, csat, nps, ces, comment, at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(t.id(), csat, nps, ces, comment, TicketStore.toSql(Now.instant()))
+        .update();
+    var correlated =
+        runtime
+            .createMessageCorrelation(Messages.FEEDBACK_RECEIVED)
+            .processInstanceBusinessKey(key)
+            .setVariable(CSAT.name(), csat)
+            .correlateAllWithResult();
+    if (correlated.isEmpty()) {
+      throw ApiException.conflict("Ticket %s has no open survey (expired, answered, or not closed)".formatted(key));
+    }
+    return tickets.find(t.id()).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public List<TicketHistory.Entry> history(String key, CurrentUser user) {
+    return history.of(visible(key, user).id());
+  }
+}

@@ -1,0 +1,7 @@
+package ai.archbuilder.support.ticket;
+
+public enum Urgency {
+  HIGH,
+  MEDIUM,
+  LOW
+}
