@@ -1,0 +1,85 @@
+package ai.archbuilder.support.ticket.process;
+
+import static ai.archbuilder.support.ticket.TicketLifecycle.CATEGORY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.IMPACT;
+import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
+import static ai.archbuilder.support.ticket.TicketLifecycle.SECURITY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.SUBCATEGORY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGED;
+import static ai.archbuilder.support.ticket.TicketLifecycle.URGENCY;
+
+import ai.archbuilder.support.ticket.Category;
+import ai.archbuilder.support.ticket.ClassificationCorrections;
+import ai.archbuilder.support.ticket.HistoryEvent;
+import ai.archbuilder.support.ticket.Impact;
+import ai.archbuilder.support.ticket.Subcategory;
+import ai.archbuilder.support.ticket.TicketHistory;
+import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
+import ai.archbuilder.support.ticket.TicketStatus;
+import ai.archbuilder.support.ticket.TicketStore;
+import ai.archbuilder.support.ticket.TicketStore.Column;
+import ai.archbuilder.support.ticket.Urgency;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes Tier 1's triage: the confirmed or corrected category, subcategory, impact, urgency and
+ * security flag. Every correction is kept (training data for the classifier).
+ */
+@Component("recordTriageDelegate")
+class RecordTriageDelegate implements JavaDelegate {
+
+  private final TicketStore tickets;
+  private final TicketHistory history;
+  private final ClassificationCorrections corrections;
+
+  RecordTriageDelegate(TicketStore tickets, TicketHistory history, ClassificationCorrections corrections) {
+    this.tickets = tickets;
+    this.history = history;
+    this.corrections = corrections;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var t = tickets.get(execution.getProcessBusinessKey());
+    var agent = Actors.of(execution);
+    var category = Category.valueOf(CATEGORY.get(execution));
+    var subcategoryName = SUBCATEGORY.get(execution);
+    var subcategory = subcategoryName == null || subcategoryName.isBlank() ? null : Subcategory.valueOf(subcategoryName);
+    if (subcategory != null && subcategory.category() != category) {
+      throw new IllegalArgumentException(
+          "Subcategory %s does not belong to category %s".formatted(subcategory, category));
+    }
+    var impact = Impact.valueOf(IMPACT.get(execution));
+    var urgency = Urgency.valueOf(URGENCY.get(execution));
+    boolean security = SECURITY.getOr(execution, false);
+    Outcome.valueOf(OUTCOME.get(execution)); // a typo must fail the task, not the process later
+
+    corrections.record(t, "category", t.category(), category, t.categoryInferred(), agent);
+    corrections.record(t, "subcategory", t.subcategory(), subcategory, t.categoryInferred(), agent);
+    corrections.record(t, "impact", t.impact(), impact, t.impactInferred(), agent);
+    corrections.record(t, "urgency", t.urgency(), urgency, false, agent);
+    corrections.record(t, "security", t.security(), security, false, agent);
+
+    SUBCATEGORY.set(execution, subcategory == null ? null : subcategory.name());
+    SECURITY.set(execution, security);
+    TRIAGED.set(execution, true);
+    tickets
+        .change(t.id())
+        .set(Column.CATEGORY, category)
+        .set(Column.SUBCATEGORY, subcategory)
+        .set(Column.IMPACT, impact)
+        .set(Column.URGENCY, urgency)
+        .set(Column.SECURITY, security)
+        .set(Column.STATUS, TicketStatus.IN_PROGRESS)
+        .apply();
+    history.record(
+        t.id(),
+        HistoryEvent.TRIAGED,
+        agent,
+        "%s/%s, impact %s, urgency %s%s"
+            .formatted(category, Objects.toString(subcategory, "-"), impact, urgency, security ? ", security" : ""));
+  }
+}
