@@ -1,0 +1,106 @@
+package ai.archbuilder.support.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups of policy §8 and what each may do in the engine, created at start-up in every
+ * profile (users are not: demo users come with the demo profile only). Tier agents get their
+ * tasks through the candidate-group authorizations the engine grants per task.
+ */
+@Component
+class AccessPolicy {
+
+  static final List<String> TIERS = List.of("tier1", "tier2", "tier3", "tier4");
+  static final String MANAGERS = "support-managers";
+  static final String PROCESS_OWNERS = "process-owners";
+  static final String AUDITORS = "auditors";
+  static final String CUSTOMERS = "customers";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+
+  AccessPolicy(IdentityService identity, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  void ensureGroups() {
+    for (int i = 0; i < TIERS.size(); i++) {
+      group(TIERS.get(i), "Tier " + (i + 1) + " agents");
+      grant(TIERS.get(i), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(TIERS.get(i), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(TIERS.get(i), Resources.FILTER, ANY, Permissions.READ);
+    }
+    group(MANAGERS, "Support managers");
+    grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(MANAGERS, Resources.FILTER, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
+    grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK);
+    grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+
+    group(PROCESS_OWNERS, "Process owners");
+    grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+    grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+
+    group(AUDITORS, "Auditors (read only)");
+    grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(AUDITORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+    grant(AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+
+    group(CUSTOMERS, "Customers (API: own tickets only)");
+    group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      var g = identity.newGroup(id);
+      g.setName(name);
+      g.setType(Groups.GROUP_TYPE_WORKFLOW);
+      identity.saveGroup(g);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    var existing =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list();
+    var authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (var p : permissions) {
+      authorization.addPermission(p);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,47 @@
+package ai.archbuilder.support.system;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * One user store for everything: HTTP Basic on {@code /api} and {@code /engine-rest} checks the
+ * same Camunda identity users the webapps log in with. Groups become authorities {@code GROUP_x}.
+ */
+@Component
+public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  public static final String GROUP_PREFIX = "GROUP_";
+
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    var user = authentication.getName();
+    var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+    if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    List<SimpleGrantedAuthority> authorities =
+        identity.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g))
+            .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

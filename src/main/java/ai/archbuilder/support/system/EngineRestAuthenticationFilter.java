@@ -1,0 +1,48 @@
+package ai.archbuilder.support.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the user Spring Security authenticated to the engine for the request, so that the
+ * engine's authorizations apply to every {@code /engine-rest} call (CAMUNDA-NOTES: without it the
+ * engine checks nothing).
+ */
+public class EngineRestAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identity;
+
+  public EngineRestAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated()) {
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    List<String> groups =
+        auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
+            .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+            .toList();
+    identity.setAuthentication(auth.getName(), groups);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package ai.archbuilder.support.system;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error is an RFC 9457 problem ({@code application/problem+json}) that names the field
+ * at fault; never a stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  static ProblemDetail problem(HttpStatusCode status, String detail, String field) {
+    var p = ProblemDetail.forStatusAndDetail(status, detail);
+    if (field != null) {
+      p.setProperty("field", field);
+    }
+    return p;
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.field()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), e.getName()));
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ProblemDetail> engineAuthorization(AuthorizationException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Not allowed", null));
+  }
+
+  @ExceptionHandler({
+    CannotGetJdbcConnectionException.class,
+    CannotCreateTransactionException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    QueryTimeoutException.class
+  })
+  ResponseEntity<ProblemDetail> databaseAway(Exception e) {
+    log.warn("Database unavailable: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable; try again shortly", null));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return ResponseEntity.internalServerError()
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side", null));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var first = e.getBindingResult().getFieldErrors().stream().findFirst();
+    var detail =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> f.getField() + ": " + f.getDefaultMessage())
+            .collect(Collectors.joining("; "));
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, detail, first.map(f -> f.getField()).orElse(null)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var first = e.getParameterValidationResults().stream().findFirst();
+    String field = first.map(r -> r.getMethodParameter().getParameterName()).orElse(null);
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid value for " + field, field));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = null;
+    String detail = "The request body is not valid JSON";
+    if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+      field =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        detail = "Unknown value for %s; allowed: %s".formatted(field, java.util.Arrays.toString(f.getTargetType().getEnumConstants()));
+      } else if (m instanceof UnrecognizedPropertyException) {
+        detail = "Unknown field " + field;
+      } else {
+        detail = "Wrong type for " + field;
+      }
+    }
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, field));
+  }
+}

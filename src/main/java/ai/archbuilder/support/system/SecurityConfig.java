@@ -1,0 +1,77 @@
+package ai.archbuilder.support.system;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Security on by default. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's
+ * users, no sessions, nothing anonymous. The webapps ({@code /camunda}) keep their own login and
+ * CSRF filter (Camunda's), with the same users. Only the health endpoint is open.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+    return new ProviderManager(provider);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    AuthenticationEntryPoint unauthorized =
+        (request, response, e) -> {
+          response.setStatus(HttpStatus.UNAUTHORIZED.value());
+          response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
+          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.getWriter()
+              .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with HTTP Basic\"}");
+        };
+    AccessDeniedHandler denied =
+        (request, response, e) -> {
+          response.setStatus(HttpStatus.FORBIDDEN.value());
+          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
+        };
+    return http.securityMatcher("/api/**", "/engine-rest/**")
+        .authenticationManager(manager)
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless, credentials in every request, no cookies: CSRF cannot ride on them
+        .csrf(c -> c.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        // the Camunda webapps authenticate with their own login and protect themselves with
+        // Camunda's CSRF filter (camunda.bpm.webapp.csrf); Spring's would break their requests
+        .csrf(c -> c.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(identity));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(0); // after Spring Security's filter chain (-100)
+    return registration;
+  }
+}
