@@ -1,0 +1,187 @@
+package ai.archbuilder.support.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The policy's cases, end to end through the API and the real diagrams and tables. Run once on
+ * H2 and once on PostgreSQL (the two subclasses).
+ */
+abstract class TicketLifecycleScenarios extends TicketScenarios {
+
+  @Test
+  void basicP3CreatedFridayEveningIsDueWednesdayAfternoon() {
+    setClock(la("2026-11-20T17:30:00"));
+    var t = createTicket("admin", ticket("alice@example.com", "Report export shows a wrong total",
+        "The monthly report total is off; a workaround is to sum by hand.", "category", "TECHNICAL",
+        "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
+    assertThat(t.get("priority").asText()).isEqualTo("P3");
+    assertThat(t.get("tier").asInt()).isEqualTo(1);
+    assertThat(t.get("coverage").asText()).isEqualTo("STANDARD");
+    assertThat(t.get("status").asText()).isEqualTo("TRIAGE");
+    // 0.5 h Friday + 9 h Monday + 9 h Tuesday + 5.5 h Wednesday
+    assertThat(instant(t, "firstResponseDueAt")).isEqualTo(la("2026-11-25T14:30:00"));
+    assertThat(instant(t, "tierResponseDueAt")).isEqualTo(la("2026-11-25T14:30:00"));
+    // 72 business hours: 0.5 + 7 x 9 to Tue 1 Dec, 8.5 h on Wed 2 Dec
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(la("2026-12-02T17:30:00"));
+    // Tier 1: min(TECHNICAL 24 h, P3 window 48 h) = 24 h, from creation
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(la("2026-11-25T14:30:00"));
+
+    var key = t.get("key").asText();
+    assertThat(tasks.createTaskQuery().taskCandidateGroup("tier1").processInstanceBusinessKey(key).count()).isEqualTo(1);
+    var dueDates = timers(key).stream().map(j -> j.getDuedate().toInstant()).toList();
+    // response due and time in tier (both Wed 14:30), resolution warning at 75 % of 72 h = 54 h
+    assertThat(dueDates).contains(la("2026-11-25T14:30:00"), la("2026-11-30T17:30:00"));
+  }
+
+  @Test
+  void enterpriseP2RunsOnTheRoundTheClockCoverage() {
+    setClock(Instant.parse("2026-11-21T03:00:00Z")); // a Friday night in Los Angeles
+    var t = createTicket("admin", ticket("erin@example.com", "Sync to the cloud fails",
+        "Core feature broken: syncing projects to the cloud fails for all users.", "category", "TECHNICAL",
+        "subcategory", "INTEGRATION", "impact", "MAJOR"));
+    assertThat(t.get("priority").asText()).isEqualTo("P2");
+    assertThat(t.get("coverage").asText()).isEqualTo("PREMIUM_24_7");
+    assertThat(t.get("issueType").asText()).isEqualTo("INTEGRATION");
+    assertThat(instant(t, "firstResponseDueAt")).isEqualTo(Instant.parse("2026-11-21T07:00:00Z"));
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(Instant.parse("2026-11-22T03:00:00Z"));
+    // Tier 1: min(INTEGRATION 12 h, P2 window 8 h)
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(Instant.parse("2026-11-21T11:00:00Z"));
+  }
+
+  @Test
+  void p1GoesStraightToTierThreeAndSecurityP1ToTierFour() {
+    setClock(Instant.parse("2026-11-24T18:00:00Z"));
+    var outage = createTicket("admin", ticket("alice@example.com", "Everything is down",
+        "System down: nobody can log in.", "impact", "SYSTEM_DOWN", "category", "TECHNICAL"));
+    assertThat(outage.get("priority").asText()).isEqualTo("P1");
+    assertThat(outage.get("tier").asInt()).isEqualTo(3);
+    assertThat(outage.get("coverage").asText()).isEqualTo("EMERGENCY_24_7");
+    assertThat(outage.get("maxTier").asInt()).isEqualTo(4);
+    assertThat(instant(outage, "firstResponseDueAt")).isEqualTo(Instant.parse("2026-11-24T19:00:00Z"));
+    assertThat(instant(outage, "resolutionDueAt")).isEqualTo(Instant.parse("2026-11-24T22:00:00Z"));
+    var key = outage.get("key").asText();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("tier3").count()).isEqualTo(1);
+
+    var breach = createTicket("admin", ticket("alice@example.com", "Unauthorized access",
+        "Someone accessed our account.", "impact", "SECURITY_BREACH", "security", true));
+    assertThat(breach.get("priority").asText()).isEqualTo("P1");
+    assertThat(breach.get("tier").asInt()).isEqualTo(4);
+    assertThat(breach.get("issueType").asText()).isEqualTo("SECURITY");
+  }
+
+  @Test
+  void happyPathTriageProposeConfirmCloseAndSurvey() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = createTicket("alice", ticket("alice@example.com", "How do I export to IFC?",
+        "How do I export my model to IFC format?")).get("key").asText();
+    var t = ticket(key);
+    assertThat(t.get("inferred").toString()).contains("category", "impact");
+    assertThat(t.get("category").asText()).isNotEmpty();
+
+    complete("tier1", task(key, "Task_TriageTicket"), Map.of(
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION", "urgency", "MEDIUM",
+        "security", false, "outcome", "RESOLVE", "reply", "Use File > Export > IFC.", "documentInKb", true));
+    t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(t.get("priority").asText()).isEqualTo("P4");
+    assertThat(instant(t, "firstRespondedAt")).isEqualTo(la("2026-11-24T10:00:00"));
+
+    var accepted = post("alice", "/api/tickets/" + key + "/verification", Map.of("accepted", true));
+    assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+    t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(task(key, "Task_DocumentSolution")).isNotNull();
+
+    var feedback = post("alice", "/api/tickets/" + key + "/feedback", Map.of("csat", 5, "nps", 9, "ces", 2));
+    assertThat(feedback.getStatusCode().value()).isEqualTo(202);
+    assertThat(historyEvents(key)).contains("CREATED", "CATEGORIZED", "ASSESSED", "ROUTED", "TRIAGED",
+        "CLASSIFICATION_CORRECTED", "FIRST_RESPONSE", "SOLUTION_PROPOSED", "RESOLVED", "CLOSED", "SURVEY_SENT", "FEEDBACK");
+    // a second survey answer has nothing to answer
+    assertThat(post("alice", "/api/tickets/" + key + "/feedback", Map.of("csat", 4)).getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void waitingForTheCustomerPausesTheClocksAndMovesTheDueDates() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    var key = createTicket("admin", ticket("paul@example.com", "Import fails", "Import of a DWG file fails with an error",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR")).get("key").asText();
+    var before = ticket(key);
+    complete("tier1", task(key, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG",
+        "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "REQUEST_INFORMATION",
+        "reply", "Could you send us the file?"));
+    assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+    assertThat(openTasks(key)).isEmpty();
+
+    setClock(la("2026-11-24T13:00:00")); // three business hours later
+    var answer = post("paul", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Here it is."));
+    assertThat(answer.getBody().get("outcome").asText()).isEqualTo("ANSWERED_INFORMATION_REQUEST");
+    var after = ticket(key);
+    assertThat(after.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(instant(after, "resolutionDueAt")).isEqualTo(instant(before, "resolutionDueAt").plusSeconds(3 * 3600));
+    assertThat(task(key, "Task_WorkOnTicket")).isNotNull();
+  }
+
+  @Test
+  void secondRejectionInATierEscalatesOneTierUp() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = createTicket("admin", ticket("paul@example.com", "Slow rendering", "Rendering is slow on large models",
+        "category", "TECHNICAL", "subcategory", "PERFORMANCE", "impact", "MINOR")).get("key").asText();
+    complete("tier1", task(key, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "PERFORMANCE",
+        "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "RESOLVE", "reply", "Try turning off shadows."));
+    post("paul", "/api/tickets/" + key + "/verification", Map.of("accepted", false, "comment", "Still slow"));
+    assertThat(ticket(key).get("failedAttempts").asInt()).isEqualTo(1);
+    complete("tier1", task(key, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "Reduce the texture size."));
+    post("paul", "/api/tickets/" + key + "/verification", Map.of("accepted", false, "comment", "No better"));
+    var t = ticket(key);
+    assertThat(t.get("failedAttempts").asInt()).isEqualTo(2);
+    assertThat(t.get("tier").asInt()).isEqualTo(2);
+    assertThat(t.get("escalations").get(0).get("trigger").asText()).isEqualTo("FAILED_ATTEMPTS");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("tier2").count()).isEqualTo(1);
+  }
+
+  @Test
+  void timeInTierEscalatesUpToThePlanCeilingThenManagersOversee() {
+    setClock(la("2026-11-24T10:00:00"));
+    // PROFESSIONAL: ceiling Tier 2. BILLING: 48 h in Tier 1 (P3 window 48 h), 24 h in Tier 2.
+    var t = createTicket("admin", ticket("paul@example.com", "Invoice has the wrong VAT", "The invoice VAT rate is wrong",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "MINOR"));
+    var key = t.get("key").asText();
+    // an agent answers, so the response clock stops and only the time-in-tier clock runs out
+    post("tier1", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "We are looking into it."));
+    advanceTo(instant(t, "escalationDueAt").plusSeconds(1));
+    t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(2);
+    assertThat(t.get("escalations").get(0).get("trigger").asText()).isEqualTo("TIME_IN_TIER");
+    post("tier2", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "Tier 2 here."));
+    var escalationDue = instant(t, "escalationDueAt");
+    assertThat(escalationDue).isNotNull();
+    advanceTo(escalationDue.plusSeconds(1));
+    t = ticket(key);
+    assertThat(t.get("tier").asInt()).as("PROFESSIONAL stops at Tier 2").isEqualTo(2);
+    assertThat(t.get("escalations").get(1).get("action").asText()).isEqualTo("OVERSIGHT");
+    assertThat(t.get("escalations").get(1).get("trigger").asText()).isIn("TIME_IN_TIER", "RESOLUTION_BREACH");
+    assertThat(historyEvents(key)).contains("OVERSIGHT", "BREACHED");
+  }
+
+  @Test
+  void productDefectGoesStraightToTierFourAndCustomerMayAskForEscalation() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = createTicket("admin", ticket("erin@example.com", "Walls disappear", "Walls disappear after saving",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MAJOR")).get("key").asText();
+    var requested = post("erin", "/api/tickets/" + key + "/escalations",
+        Map.of("reason", "CUSTOMER_REQUEST", "justification", "We lose work every day"));
+    assertThat(requested.getStatusCode().value()).isEqualTo(202);
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(2);
+    var manual = post("tier2", "/api/tickets/" + key + "/escalations",
+        Map.of("reason", "PRODUCT_DEFECT", "justification", "Reproduced: a bug in the save routine"));
+    assertThat(manual.getStatusCode().value()).isEqualTo(202);
+    var t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(4);
+    assertThat(t.get("escalations").get(1).get("reason").asText()).isEqualTo("PRODUCT_DEFECT");
+    assertThat(t.get("escalations").get(1).get("fromTier").asInt()).isEqualTo(2);
+  }
+}
