@@ -133,6 +133,32 @@ abstract class TriageAndEscalationScenarios extends ProcessScenarios {
   }
 
   @Test
+  void triageAfterOversightDoesNotRestartATimeInTierClockThatStoppedAtTheCeiling() {
+    setClock(la("2026-11-24T09:00:00"));
+    // BASIC P3 BILLING: ceiling Tier 1, 48 h in Tier 1 → Tue 1 Dec 12:00
+    var key = create("admin", "alice@example.com", "Invoice address is wrong", "The invoice shows an old address",
+        "category", "BILLING", "subcategory", "ACCOUNT", "impact", "MINOR");
+    setClock(la("2026-11-24T09:30:00"));
+    post("tier1", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "We will check."));
+    advanceTo(la("2026-12-01T12:00:00"));
+    assertThat(ticket(key).get("escalations")).hasSize(1);
+    assertThat(ticket(key).get("escalations").get(0).get("action").asText()).isEqualTo("OVERSIGHT");
+    assertThat(instant(ticket(key), "escalationDueAt")).as("the clock stopped").isNull();
+
+    setClock(la("2026-12-01T13:00:00"));
+    triage(key, "BILLING", "ACCOUNT", "MINOR", "CONTINUE");
+    executeDueJobs();
+
+    var t = ticket(key);
+    assertThat(t.get("escalations")).as("no second oversight for the same breach").hasSize(1);
+    assertThat(count(key, "OVERSIGHT")).isEqualTo(1);
+    assertThat(instant(t, "escalationDueAt")).isNull();
+    assertThat(timerDueDates(key, "Timer_TimeInTierElapsed")).isEmpty();
+    assertThat(mails(key, "manager-notification")).hasSize(1);
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier1");
+  }
+
+  @Test
   void escalationRequestedWhileWaitingForTheCustomerResumesTheClocksFirst() {
     setClock(la("2026-11-24T10:00:00"));
     var key = create("admin", "paul@example.com", "Import fails", "Import of a DWG file fails with an error",
