@@ -44,6 +44,10 @@ public class SlaPlanner {
    * plus whatever coverage time the ticket has spent waiting for the customer.
    */
   public void startClocks(Ticket t, double firstResponseHours, double resolutionHours, Double timeInTierHours) {
+    if (timeInTierStoppedAtCeiling(t)) {
+      // re-assessed after oversight stopped the clock: the breach is on record, do not repeat it
+      timeInTierHours = null;
+    }
     var clock = clockOf(t);
     var paused = Duration.ofSeconds(t.pausedSeconds());
     var start = t.createdAt();
@@ -61,6 +65,19 @@ public class SlaPlanner {
             Column.ESCALATION_DUE_AT,
             timeInTierHours == null ? null : clock.plus(start, hours(timeInTierHours).plus(paused)))
         .apply();
+  }
+
+  /**
+   * Oversight at the ceiling stopped the time-in-tier clock (no due while clocks had run), and the
+   * ticket is still at its ceiling, so the clock stays stopped. A re-assessment that raises the
+   * ceiling (a higher priority) starts it again.
+   */
+  private static boolean timeInTierStoppedAtCeiling(Ticket t) {
+    return t.tierEnteredAt() != null
+        && t.escalationDueAt() == null
+        && t.tier() != null
+        && t.maxTier() != null
+        && t.tier() >= t.maxTier();
   }
 
   /**

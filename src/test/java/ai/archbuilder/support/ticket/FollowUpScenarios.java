@@ -1,0 +1,212 @@
+package ai.archbuilder.support.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From the proposed solution to the end of the follow-up (policy §5, §6): silent confirmation,
+ * reopening, late replies, dissatisfaction, the survey's expiry and the knowledge base. Run on H2
+ * and on PostgreSQL.
+ */
+abstract class FollowUpScenarios extends ProcessScenarios {
+
+  /** A P4 question, answered at triage and confirmed by the customer: closed at the current time. */
+  private String closedQuestion(String customer, boolean documentInKb) {
+    var email = customer + "@example.com";
+    var key = create("admin", email, "How do I export to IFC?", "How do I export my model to IFC format?",
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION");
+    triage(key, "TRAINING", "DOCUMENTATION", "QUESTION", "RESOLVE", "reply", "Use File > Export > IFC.",
+        "documentInKb", documentInKb);
+    var accepted = post(customer, "/api/tickets/" + key + "/verification", Map.of("accepted", true));
+    assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+    return key;
+  }
+
+  @Test
+  void noAnswerWithinFiveWorkingDaysCountsAsConfirmedOnStandardHours() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    var key = create("admin", "alice@example.com", "How do I export to IFC?", "How do I export my model to IFC format?",
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION");
+    triage(key, "TRAINING", "DOCUMENTATION", "QUESTION", "RESOLVE", "reply", "Use File > Export > IFC.", "documentInKb", false);
+    assertThat(ticket(key).get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(lifecycle(key)).isWaitingAt("Task_AwaitVerification");
+    // Wed, Thu, Fri, Mon, Tue
+    assertThat(timerDueDates(key, "Boundary_VerificationTimeout")).containsExactly(la("2026-12-01T10:00:00"));
+
+    advanceTo(la("2026-12-01T09:59:59"));
+    assertThat(ticket(key).get("status").asText()).isEqualTo("RESOLVED");
+    advanceTo(la("2026-12-01T10:00:00"));
+
+    var t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(instant(t, "closedAt")).isEqualTo(la("2026-12-01T10:00:00"));
+    assertThat(details(key, "SOLUTION_CONFIRMED")).containsExactly("No answer in time: counted as confirmed");
+    assertThat(historyEvents(key)).containsSubsequence("SOLUTION_CONFIRMED", "RESOLVED", "CLOSED", "SURVEY_SENT");
+    assertThat(mails(key, "survey")).extracting(MailRow::recipient).containsExactly("alice@example.com");
+    assertThat(openTasks(key)).as("nothing to document").isEmpty();
+    assertThat(lifecycle(key))
+        .hasPassed("Boundary_VerificationTimeout", "Task_RecordSilentConfirmation", "Task_CloseTicket", "End_NoDocumentation")
+        .isWaitingAt("Task_AwaitFeedback", "Task_AwaitLateReply");
+  }
+
+  @Test
+  void noAnswerWithinFiveDaysCountsAsConfirmedOnRoundTheClockCoverage() {
+    var resolved = Instant.parse("2026-11-24T23:00:00Z"); // a Tuesday evening in Los Angeles
+    setClock(resolved);
+    var key = create("admin", "erin@example.com", "How do I export to IFC?", "How do I export my model to IFC format?",
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION");
+    assertThat(ticket(key).get("coverage").asText()).isEqualTo("PREMIUM_24_7");
+    triage(key, "TRAINING", "DOCUMENTATION", "QUESTION", "RESOLVE", "reply", "Use File > Export > IFC.");
+    assertThat(timerDueDates(key, "Boundary_VerificationTimeout")).containsExactly(resolved.plus(Duration.ofDays(5)));
+
+    advanceTo(resolved.plus(Duration.ofDays(5)));
+    var t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(instant(t, "closedAt")).isEqualTo(resolved.plus(Duration.ofDays(5)));
+    assertThat(count(key, "SOLUTION_CONFIRMED")).isEqualTo(1);
+  }
+
+  @Test
+  void aReplyWithinFourteenDaysReopensTheTicketInItsTierAndOwesANewResponse() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = closedQuestion("alice", true);
+    var closed = ticket(key);
+    assertThat(task(key, "Task_DocumentSolution")).isNotNull();
+
+    advanceTo(la("2026-12-04T10:00:00")); // ten days later, a Friday
+    var reply = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The export is empty again."));
+    assertThat(reply.getStatusCode().value()).isEqualTo(202);
+    assertThat(reply.getBody().get("outcome").asText()).isEqualTo("REOPENED");
+
+    var t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("REOPENED");
+    assertThat(t.get("tier").asInt()).isEqualTo(1);
+    assertThat(t.get("escalations")).isEmpty();
+    assertThat(instant(t, "resolvedAt")).isNull();
+    // a new response is owed: now + P4's 72 h on Standard hours
+    assertThat(instant(t, "tierResponseDueAt")).isEqualTo(la("2026-12-16T10:00:00"));
+    assertThat(timerDueDates(key, "Boundary_ResponseDue")).containsExactly(la("2026-12-16T10:00:00"));
+    assertThat(instant(t, "resolutionDueAt")).as("not passed: unchanged").isEqualTo(instant(closed, "resolutionDueAt"));
+    assertThat(details(key, "REOPENED")).containsExactly("Customer replied within the reopen window");
+    assertThat(openTasks(key)).extracting(task -> task.getTaskDefinitionKey()).containsExactly("Task_WorkOnTicket");
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier1");
+    assertThat(lifecycle(key))
+        .hasPassed("Task_AwaitLateReply", "End_CustomerReplied", "Boundary_Reopen", "Task_ReopenTicket", "Gateway_ReopenOneTierUp")
+        .isWaitingAt("Task_WorkOnTicket", "Task_AwaitFirstResponse");
+  }
+
+  @Test
+  void aReplyAfterFourteenDaysOpensANewTicketThatLinksTheOldOne() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = closedQuestion("alice", false);
+    var processInstanceId = lifecycle(key).getId();
+    assertThat(timerDueDates(key, "Boundary_ReopenWindowClosed")).containsExactly(la("2026-12-08T10:00:00"));
+
+    advanceTo(la("2026-12-08T10:00:00"));
+    assertThat(lifecycleRunning(key)).isFalse();
+    var ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    assertThat(ended.getEndActivityId()).isEqualTo("End_TicketDone");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityId("End_ReopenWindowClosed").count()).isEqualTo(1);
+
+    var reply = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The IFC export fails now."));
+    assertThat(reply.getStatusCode().value()).isEqualTo(201);
+    assertThat(reply.getBody().get("outcome").asText()).isEqualTo("NEW_TICKET_LINKED");
+    var linked = reply.getBody().get("ticket");
+    var newKey = linked.get("key").asText();
+    assertThat(newKey).isNotEqualTo(key);
+    assertThat(linked.get("linkedTicket").asText()).isEqualTo(key);
+    assertThat(linked.get("subject").asText()).isEqualTo("Re: How do I export to IFC?");
+    assertThat(linked.get("status").asText()).isEqualTo("TRIAGE");
+    assertThat(ticket(key).get("status").asText()).as("the old ticket stays closed").isEqualTo("CLOSED");
+    assertThat(details(key, "LINKED")).containsExactly("Late reply opened " + newKey);
+    assertThat(historyEvents(newKey)).contains("CREATED", "LINKED", "ROUTED");
+    assertThat(task(newKey, "Task_TriageTicket")).isNotNull();
+  }
+
+  @Test
+  void aDissatisfiedCustomerReopensTheTicketOneTierUp() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = closedQuestion("paul", false);
+    setClock(la("2026-11-25T10:00:00"));
+    var feedback = post("paul", "/api/tickets/" + key + "/feedback", Map.of("csat", 2, "comment", "Did not help"));
+    assertThat(feedback.getStatusCode().value()).isEqualTo(202);
+
+    var t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(2);
+    assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
+    var escalation = t.get("escalations").get(0);
+    assertThat(escalation.get("trigger").asText()).isEqualTo("DISSATISFACTION");
+    assertThat(escalation.get("action").asText()).isEqualTo("ESCALATE");
+    assertThat(escalation.get("fromTier").asInt()).isEqualTo(1);
+    assertThat(escalation.get("toTier").asInt()).isEqualTo(2);
+    assertThat(details(key, "FEEDBACK")).containsExactly("CSAT 2 of 5");
+    assertThat(details(key, "REOPENED")).containsExactly("Customer dissatisfied: reopened one tier up");
+    assertThat(historyEvents(key)).containsSubsequence("FEEDBACK", "REOPENED", "ESCALATED");
+    // Tier 2: 10:00 + min(8 h, P4 72 h)
+    assertThat(instant(t, "tierResponseDueAt")).isEqualTo(la("2026-11-25T18:00:00"));
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier2");
+    assertThat(jdbc.sql("SELECT csat FROM feedback WHERE ticket_id = ?").param(ticketId(key)).query(Integer.class).list())
+        .containsExactly(2);
+    assertThat(lifecycle(key))
+        .hasPassed("Task_RecordFeedback", "Task_DecideFeedbackFollowUp", "End_Dissatisfied", "Boundary_Reopen",
+            "Gateway_ReopenOneTierUp", "CallActivity_Escalate")
+        .isWaitingAt("Task_WorkOnTicket");
+  }
+
+  @Test
+  void theSurveyExpiresAfterSevenDays() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = closedQuestion("alice", false);
+    assertThat(timerDueDates(key, "Boundary_SurveyExpired")).containsExactly(la("2026-12-01T10:00:00"));
+
+    advanceTo(la("2026-12-01T10:00:00"));
+    assertThat(count(key, "SURVEY_EXPIRED")).isEqualTo(1);
+    var late = post("alice", "/api/tickets/" + key + "/feedback", Map.of("csat", 4));
+    assertThat(late.getStatusCode().value()).isEqualTo(409);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback WHERE ticket_id = ?").param(ticketId(key)).query(Long.class).single())
+        .as("the late answer is not kept").isZero();
+    assertThat(lifecycle(key))
+        .hasPassed("Boundary_SurveyExpired", "Task_RecordSurveyExpired", "End_SurveyExpired")
+        .hasNotPassed("Task_RecordFeedback")
+        .isWaitingAt("Task_AwaitLateReply");
+  }
+
+  @Test
+  void aSolutionToDocumentGoesToTierOneUnlessAnArticleIsLinkedAlready() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "paul@example.com", "Slow rendering", "Rendering is slow on large models",
+        "category", "TECHNICAL", "subcategory", "PERFORMANCE", "impact", "MINOR");
+    triage(key, "TECHNICAL", "PERFORMANCE", "MINOR", "CONTINUE");
+    complete("tier1", task(key, "Task_WorkOnTicket"),
+        Map.of("outcome", "RESOLVE", "reply", "Turn off real-time shadows.", "documentInKb", true));
+    post("paul", "/api/tickets/" + key + "/verification", Map.of("accepted", true));
+    assertThat(candidateGroups(key, "Task_DocumentSolution")).containsExactly("tier1");
+    complete("tier1", task(key, "Task_DocumentSolution"), Map.of("kbArticle", "https://kb.archbuilder.app/slow-rendering"));
+    assertThat(details(key, "KB_DOCUMENTED")).containsExactly("https://kb.archbuilder.app/slow-rendering");
+    assertThat(row(key).get("kb_article")).isEqualTo("https://kb.archbuilder.app/slow-rendering");
+    assertThat(lifecycle(key)).hasPassed("Task_DocumentSolution", "Task_RecordKbArticle", "End_Documented");
+
+    // not to be documented: no task
+    var notDocumented = closedQuestion("paul", false);
+    assertThat(openTasks(notDocumented)).isEmpty();
+    assertThat(lifecycle(notDocumented)).hasPassed("End_NoDocumentation");
+
+    // an article is linked already: no new documentation
+    var linked = create("admin", "paul@example.com", "How do I export to IFC?", "How do I export my model to IFC format?",
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION");
+    triage(linked, "TRAINING", "DOCUMENTATION", "QUESTION", "RESOLVE", "reply", "See our article.", "documentInKb", true,
+        "kbArticle", "https://kb.archbuilder.app/ifc-export");
+    post("paul", "/api/tickets/" + linked + "/verification", Map.of("accepted", true));
+    assertThat(openTasks(linked)).isEmpty();
+    assertThat(row(linked).get("kb_article")).isEqualTo("https://kb.archbuilder.app/ifc-export");
+    assertThat(row(linked).get("document_in_kb")).isEqualTo(true);
+    assertThat(lifecycle(linked)).hasPassed("End_NoDocumentation").hasNotPassed("Task_DocumentSolution");
+  }
+}

@@ -1,0 +1,205 @@
+package ai.archbuilder.support.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SLA clocks that run inside "Work on the ticket in its tier" (policy §4, §5): response and
+ * resolution breaches, the 75 % warnings and the status updates. Run on H2 and on PostgreSQL.
+ */
+abstract class SlaClockScenarios extends ProcessScenarios {
+
+  @Test
+  void nobodyAnswersSoTheResponseBreachMovesTheTicketUpWithTheSmallerResponseTime() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    // PROFESSIONAL P2 BILLING: Standard hours, first response 4 h, ceiling Tier 2, Tier 1 time min(48 h, 8 h)
+    var key = create("admin", "paul@example.com", "Card charged twice", "The payment was taken twice this month",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "MAJOR");
+    var t = ticket(key);
+    assertThat(t.get("priority").asText()).isEqualTo("P2");
+    assertThat(instant(t, "firstResponseDueAt")).isEqualTo(la("2026-11-24T14:00:00"));
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(la("2026-11-24T18:00:00"));
+    assertThat(timerDueDates(key, "Boundary_ResponseDue")).containsExactly(la("2026-11-24T14:00:00"));
+    assertThat(timerDueDates(key, "Boundary_ResponseWarning")).containsExactly(la("2026-11-24T13:00:00"));
+
+    advanceTo(la("2026-11-24T14:00:00"));
+
+    t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(2);
+    assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
+    var escalation = t.get("escalations").get(0);
+    assertThat(escalation.get("trigger").asText()).isEqualTo("RESPONSE_BREACH");
+    assertThat(escalation.get("action").asText()).isEqualTo("ESCALATE");
+    assertThat(escalation.get("fromTier").asInt()).isEqualTo(1);
+    assertThat(escalation.get("toTier").asInt()).isEqualTo(2);
+    // entry + min(Tier 2 response 8 h, P2 first response 4 h) = 14:00 + 4 h
+    assertThat(instant(t, "tierResponseDueAt")).isEqualTo(la("2026-11-24T18:00:00"));
+    assertThat(instant(t, "firstResponseDueAt")).as("the breached due stays on record").isEqualTo(la("2026-11-24T14:00:00"));
+    assertThat(instant(t, "resolutionDueAt")).as("not passed: unchanged").isEqualTo(la("2026-11-26T16:00:00"));
+    // Tier 2 BILLING: 24 h in the tier, from the entry
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(la("2026-11-27T11:00:00"));
+    assertThat(details(key, "BREACHED")).containsExactly("RESPONSE_BREACH in Tier 1");
+    assertThat(historyEvents(key)).containsSubsequence("SLA_WARNING", "BREACHED", "ESCALATED");
+
+    assertThat(openTasks(key)).extracting(task -> task.getTaskDefinitionKey()).containsExactly("Task_WorkOnTicket");
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier2");
+    assertThat(timerDueDates(key, "Boundary_ResponseDue")).containsExactly(la("2026-11-24T18:00:00"));
+    assertThat(mails(key, "escalation")).extracting(MailRow::recipient).containsExactly("paul@example.com");
+    assertThat(mails(key, "handover")).extracting(MailRow::recipient).containsExactly("tier2@archbuilder.app");
+    assertThat(lifecycle(key))
+        .hasPassed("Boundary_ResponseWarning", "Task_SendResponseWarning", "Boundary_ResponseDue", "End_ResponseBreached",
+            "Boundary_EscalationNeeded", "CallActivity_Escalate")
+        .isWaitingAt("Task_WorkOnTicket", "Task_AwaitFirstResponse");
+  }
+
+  @Test
+  void aPassedResolutionDueEscalatesWithANewTargetAndAtTheCeilingIsOverseen() {
+    var t0 = Instant.parse("2026-11-24T18:00:00Z");
+    setClock(t0);
+    // P1 (system down): Tier 3, Emergency 24/7, resolution 4 h; BILLING may stay 12 h in Tier 3
+    var key = create("admin", "erin@example.com", "Billing portal is down", "Nobody can pay: the billing portal is down.",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "SYSTEM_DOWN");
+    var t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(3);
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(t0.plus(Duration.ofHours(4)));
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(t0.plus(Duration.ofHours(12)));
+    assertThat(timerDueDates(key, "Timer_ResolutionWarning")).containsExactly(t0.plus(Duration.ofHours(3)));
+
+    setClock(t0.plus(Duration.ofMinutes(30)));
+    post("tier3", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "We are on it."));
+    advanceTo(t0.plus(Duration.ofHours(4)));
+
+    t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(4);
+    assertThat(t.get("escalations").get(0).get("trigger").asText()).isEqualTo("RESOLUTION_BREACH");
+    assertThat(t.get("escalations").get(0).get("action").asText()).isEqualTo("ESCALATE");
+    assertThat(details(key, "BREACHED")).containsExactly("RESOLUTION_BREACH in Tier 3");
+    // the due passed: a new resolution target from the entry; the response due is entry + min(2 h, 1 h)
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(t0.plus(Duration.ofHours(8)));
+    assertThat(instant(t, "tierResponseDueAt")).isEqualTo(t0.plus(Duration.ofHours(5)));
+    assertThat(instant(t, "escalationDueAt")).as("no time-based move beyond Tier 4").isNull();
+    assertThat(details(key, "SLA_WARNING")).containsExactly("RESOLUTION window 75 % used");
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier4");
+    assertThat(lifecycle(key)).hasPassed("Timer_ResolutionWarning", "Task_SendResolutionWarning", "Timer_ResolutionDue",
+        "End_ResolutionBreached", "End_NoTimeInTierClock");
+    assertThat(timerDueDates(key, "Timer_ResolutionWarning")).containsExactly(t0.plus(Duration.ofHours(7)));
+
+    // Tier 4 is the ceiling: the next breach is recorded for oversight and gets a new target again
+    setClock(t0.plus(Duration.ofMinutes(270)));
+    post("tier4", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "Tier 4 here."));
+    advanceTo(t0.plus(Duration.ofHours(8)));
+    t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(4);
+    var oversight = t.get("escalations").get(1);
+    assertThat(oversight.get("trigger").asText()).isEqualTo("RESOLUTION_BREACH");
+    assertThat(oversight.get("action").asText()).isEqualTo("OVERSIGHT");
+    assertThat(oversight.get("fromTier").asInt()).isEqualTo(4);
+    assertThat(oversight.get("toTier").asInt()).isEqualTo(4);
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(t0.plus(Duration.ofHours(12)));
+    assertThat(details(key, "BREACHED")).containsExactly("RESOLUTION_BREACH in Tier 3", "RESOLUTION_BREACH in Tier 4");
+    assertThat(mails(key, "manager-notification")).extracting(MailRow::recipient)
+        .containsExactly("support-managers@archbuilder.app");
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier4");
+  }
+
+  @Test
+  void warningsAt75PercentComeOncePerWindowAndWaitForOpenHoursAtNight() {
+    setClock(la("2026-11-24T09:00:00")); // Tuesday, opening time
+    // BASIC P3 BILLING: Standard hours, ceiling Tier 1; response 24 h, resolution 72 h, Tier 1 time 48 h
+    var key = create("admin", "alice@example.com", "Invoice address is wrong", "The invoice shows an old address",
+        "category", "BILLING", "subcategory", "ACCOUNT", "impact", "MINOR");
+    // 75 % of 24 h = 18 h: Tuesday and Wednesday, up to the closing time
+    assertThat(timerDueDates(key, "Boundary_ResponseWarning")).containsExactly(la("2026-11-25T18:00:00"));
+    // 75 % of 72 h = 54 h = six open days
+    assertThat(timerDueDates(key, "Timer_ResolutionWarning")).containsExactly(la("2026-12-01T18:00:00"));
+
+    advanceTo(la("2026-11-25T18:00:00"));
+    assertThat(details(key, "SLA_WARNING")).containsExactly("RESPONSE window 75 % used");
+    var warning = mails(key, "sla-warning");
+    assertThat(warning).hasSize(1);
+    assertThat(warning.get(0).recipient()).isEqualTo("tier1@archbuilder.app");
+    assertThat(warning.get(0).sentAt()).as("closed at 18:00: it waits").isNull();
+    var delivery = mailDelivery(key);
+    assertThat(delivery).isWaitingAt("Timer_OpenHours");
+    assertThat(management.createJobQuery().processInstanceId(delivery.getId()).singleResult().getDuedate().toInstant())
+        .isEqualTo(la("2026-11-26T09:00:00"));
+
+    advanceTo(la("2026-11-26T09:00:00"));
+    assertThat(mails(key, "sla-warning").get(0).sentAt()).isEqualTo(la("2026-11-26T09:00:00"));
+    assertThat(delivery).isEnded().hasPassed("Timer_OpenHours", "Task_DeliverMail", "End_MailSent");
+    assertThat(details(key, "MAIL_SENT")).anyMatch(d -> d.startsWith("sla-warning to tier1@archbuilder.app"));
+
+    setClock(la("2026-11-26T09:30:00"));
+    post("tier1", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "Looking into it."));
+    assertThat(lifecycle(key)).hasPassed("End_Responded");
+    // Tier 1 time runs out Tue 1 Dec 12:00; Tier 1 is BASIC's ceiling: oversight, and the clock stops
+    advanceTo(la("2026-12-01T18:00:00"));
+    assertThat(ticket(key).get("escalations").get(0).get("action").asText()).isEqualTo("OVERSIGHT");
+    assertThat(details(key, "SLA_WARNING")).containsExactly("RESPONSE window 75 % used", "RESOLUTION window 75 % used");
+    assertThat(mails(key, "sla-warning")).hasSize(2);
+    assertThat(mails(key, "sla-warning").get(1).sentAt()).isNull();
+
+    // a pause and a resume re-arm the warning timer; it fires again, the warning is not repeated
+    setClock(la("2026-12-02T09:00:00"));
+    executeDueJobs();
+    assertThat(mails(key, "sla-warning").get(1).sentAt()).isEqualTo(la("2026-12-02T09:00:00"));
+    triage(key, "BILLING", "ACCOUNT", "MINOR", "REQUEST_INFORMATION", "reply", "Which address should it show?");
+    setClock(la("2026-12-02T11:00:00"));
+    post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The new one in Boston."));
+    executeDueJobs();
+    assertThat(passed(key, "Task_SendResolutionWarning")).isEqualTo(2);
+    assertThat(details(key, "SLA_WARNING")).hasSize(2);
+    assertThat(mails(key, "sla-warning")).hasSize(2);
+  }
+
+  @Test
+  void aTierTwoP2TicketGetsStatusUpdatesEveryFourHoursTierOneAndP4GetNone() {
+    var t0 = Instant.parse("2026-11-24T18:00:00Z");
+    setClock(t0);
+    // ENTERPRISE P2: 24/7 coverage
+    var key = create("admin", "erin@example.com", "Walls vanish on save", "Walls disappear after saving the model",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MAJOR");
+    assertThat(ticket(key).get("coverage").asText()).isEqualTo("PREMIUM_24_7");
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).as("Tier 1: none").isEmpty();
+    assertThat(passed(key, "End_NoStatusUpdates")).isEqualTo(1);
+
+    var entry = t0.plus(Duration.ofHours(1));
+    setClock(entry);
+    post("erin", "/api/tickets/" + key + "/escalations", Map.of("reason", "CUSTOMER_REQUEST", "justification", "Urgent for us"));
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(2);
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).containsExactly(entry.plus(Duration.ofHours(4)));
+
+    setClock(entry.plus(Duration.ofMinutes(30)));
+    post("tier2", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "Reproducing it now."));
+    advanceTo(entry.plus(Duration.ofHours(4)));
+    assertThat(count(key, "STATUS_UPDATE")).isEqualTo(1);
+    assertThat(mails(key, "status-update")).extracting(MailRow::recipient).containsExactly("erin@example.com");
+    assertThat(row(key).get("last_status_update_at")).isNotNull();
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).containsExactly(entry.plus(Duration.ofHours(8)));
+    assertThat(lifecycle(key)).hasPassed("Task_DetermineStatusCadence", "Timer_StatusUpdateDue", "Task_SendStatusUpdate")
+        .isWaitingAt("Timer_StatusUpdateDue");
+
+    // P4 in Tier 2: the cadence table has no updates for P4
+    var p4 = create("admin", "paul@example.com", "Idea: dark mode", "Please add a dark mode to the editor",
+        "category", "FEATURE_REQUEST", "subcategory", "NEW_FEATURE", "impact", "COSMETIC");
+    assertThat(ticket(p4).get("priority").asText()).isEqualTo("P4");
+    post("paul", "/api/tickets/" + p4 + "/escalations", Map.of("reason", "CUSTOMER_REQUEST", "justification", "We need it soon"));
+    assertThat(ticket(p4).get("tier").asInt()).isEqualTo(2);
+    assertThat(timerDueDates(p4, "Timer_StatusUpdateDue")).isEmpty();
+    assertThat(passed(p4, "End_NoStatusUpdates")).as("in Tier 1 and in Tier 2").isEqualTo(2);
+    assertThat(count(p4, "STATUS_UPDATE")).isZero();
+  }
+
+  private org.camunda.bpm.engine.runtime.ProcessInstance mailDelivery(String key) {
+    List<org.camunda.bpm.engine.runtime.ProcessInstance> running =
+        runtime.createProcessInstanceQuery().processDefinitionKey(TicketLifecycle.MAIL_PROCESS_KEY).processInstanceBusinessKey(key).list();
+    assertThat(running).hasSize(1);
+    return running.get(0);
+  }
+}
