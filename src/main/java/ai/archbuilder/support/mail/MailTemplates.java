@@ -7,7 +7,10 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
@@ -29,7 +32,11 @@ public class MailTemplates {
   /** Both bodies of one message. */
   public record Rendered(String text, String html) {}
 
+  private static final Logger log = LoggerFactory.getLogger(MailTemplates.class);
+
   private final TemplateEngine engine;
+  /** The built-in templates only: used when an edited external template does not render. */
+  private final TemplateEngine builtIn;
 
   @Autowired
   MailTemplates(MailProperties properties, ApplicationContext resources) {
@@ -37,6 +44,12 @@ public class MailTemplates {
   }
 
   MailTemplates(List<String> locations, ApplicationContext resources) {
+    this.engine = engine(locations, resources);
+    var builtIn = locations.stream().filter(l -> l.startsWith("classpath")).toList();
+    this.builtIn = builtIn.size() == locations.size() || builtIn.isEmpty() ? null : engine(builtIn, resources);
+  }
+
+  private static TemplateEngine engine(List<String> locations, ApplicationContext resources) {
     var engine = new SpringTemplateEngine();
     int order = 1;
     for (var location : locations) {
@@ -55,11 +68,24 @@ public class MailTemplates {
         engine.addTemplateResolver(resolver);
       }
     }
-    this.engine = engine;
+    return engine;
   }
 
   /** Renders {@code <template>.txt} and {@code <template>.html} with the same variables. */
   public Rendered render(String template, Map<String, Object> variables) {
+    try {
+      return render(engine, template, variables);
+    } catch (TemplateEngineException e) {
+      if (builtIn == null) {
+        throw e;
+      }
+      // a mistake in an edited template must not hold up the ticket: the built-in one is sent
+      log.error("E-mail template {} does not render ({}); the built-in template is used", template, e.getMessage());
+      return render(builtIn, template, variables);
+    }
+  }
+
+  private static Rendered render(TemplateEngine engine, String template, Map<String, Object> variables) {
     var context = new Context(Locale.US, variables);
     return new Rendered(engine.process(template + ".txt", context).strip() + "\n", engine.process(template + ".html", context));
   }
