@@ -12,6 +12,8 @@ import ai.archbuilder.support.ticket.TicketHistory;
 import ai.archbuilder.support.ticket.TicketStatus;
 import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
+import ai.archbuilder.support.mail.TicketMailer;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,13 @@ class MoveToTierDelegate implements JavaDelegate {
   private final TicketStore tickets;
   private final TicketHistory history;
   private final Escalations escalations;
+  private final TicketMailer mailer;
 
-  MoveToTierDelegate(TicketStore tickets, TicketHistory history, Escalations escalations) {
+  MoveToTierDelegate(TicketStore tickets, TicketHistory history, Escalations escalations, TicketMailer mailer) {
     this.tickets = tickets;
     this.history = history;
     this.escalations = escalations;
+    this.mailer = mailer;
   }
 
   @Override
@@ -53,6 +57,10 @@ class MoveToTierDelegate implements JavaDelegate {
     FAILED_ATTEMPTS_IN_TIER.set(execution, 0);
     history.record(
         t.id(), HistoryEvent.ESCALATED, "system", "Tier %d → Tier %d: %s".formatted(from, to, context.describe()));
+    if (context.breach()) {
+      // the tier that missed the target hears of it (the new tier gets the hand-over)
+      mailer.queue(t, "sla-breach", Map.of("tier", from, "trigger", context.trigger().name(), "outcome", "escalated to Tier " + to));
+    }
     EscalationContext.clear(execution);
   }
 }

@@ -10,6 +10,8 @@ import ai.archbuilder.support.ticket.SlaPlanner;
 import ai.archbuilder.support.ticket.TicketHistory;
 import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
+import ai.archbuilder.support.mail.TicketMailer;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,12 +28,15 @@ class RecordOversightDelegate implements JavaDelegate {
   private final TicketHistory history;
   private final Escalations escalations;
   private final SlaPlanner planner;
+  private final TicketMailer mailer;
 
-  RecordOversightDelegate(TicketStore tickets, TicketHistory history, Escalations escalations, SlaPlanner planner) {
+  RecordOversightDelegate(
+      TicketStore tickets, TicketHistory history, Escalations escalations, SlaPlanner planner, TicketMailer mailer) {
     this.tickets = tickets;
     this.history = history;
     this.escalations = escalations;
     this.planner = planner;
+    this.mailer = mailer;
   }
 
   @Override
@@ -39,7 +44,8 @@ class RecordOversightDelegate implements JavaDelegate {
     var t = tickets.get(execution.getProcessBusinessKey());
     var context = EscalationContext.of(execution);
     var now = Now.instant();
-    if (context.breach() || context.trigger() == EscalationTrigger.TIME_IN_TIER) {
+    boolean breached = context.breach() || context.trigger() == EscalationTrigger.TIME_IN_TIER;
+    if (breached) {
       history.record(t.id(), HistoryEvent.BREACHED, "system", context.trigger() + " in Tier " + t.tier());
     }
     escalations.record(
@@ -58,6 +64,13 @@ class RecordOversightDelegate implements JavaDelegate {
         HistoryEvent.OVERSIGHT,
         "system",
         "Tier %d is the ceiling for this ticket: support managers notified (%s)".formatted(t.tier(), context.describe()));
+    if (breached) {
+      // the tier keeps the ticket: it hears of the breach (the dates in the message are the ones missed)
+      mailer.queue(
+          t,
+          "sla-breach",
+          Map.of("tier", t.tier(), "trigger", context.trigger().name(), "outcome", "stays in Tier " + t.tier() + ", its ceiling; the support managers oversee it"));
+    }
     EscalationContext.clear(execution);
   }
 }

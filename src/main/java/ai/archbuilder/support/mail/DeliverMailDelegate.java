@@ -2,15 +2,21 @@ package ai.archbuilder.support.mail;
 
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.TicketHistory;
+import ai.archbuilder.support.system.Now;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,20 +58,38 @@ class DeliverMailDelegate implements JavaDelegate {
               setHeader("Message-ID", messageId);
             }
           };
-      var helper = new MimeMessageHelper(message, false, "UTF-8");
-      helper.setFrom(properties.from());
-      helper.setTo(mail.recipient());
-      helper.setSubject(mail.subject());
-      helper.setText(mail.bodyText(), false);
+      message.setFrom(new InternetAddress(properties.from(), true));
+      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+      message.setSubject(mail.subject(), "UTF-8");
+      message.setSentDate(Date.from(Now.instant()));
+      message.setContent(body(mail));
       if (mail.inReplyTo() != null) {
         message.setHeader("In-Reply-To", mail.inReplyTo());
-        message.setHeader("References", mail.inReplyTo());
+        message.setHeader("References", mail.references() == null ? mail.inReplyTo() : mail.references());
       }
+      message.saveChanges();
       sender.send(message);
     } else {
       log.info("E-mail not sent (support.mail.enabled=false) to {}: {}\n{}", mail.recipient(), mail.subject(), mail.bodyText());
     }
     outbox.markSent(id);
     history.record(mail.ticketId(), HistoryEvent.MAIL_SENT, "system", mail.template() + " to " + mail.recipient() + " " + mail.messageId());
+  }
+
+  /**
+   * multipart/alternative: plain text first, HTML last (the one a client prefers when it can show
+   * it). Rows queued before HTML bodies existed are sent as plain text only.
+   */
+  static Multipart body(OutboundMails.Mail mail) throws MessagingException {
+    var alternative = new MimeMultipart("alternative");
+    var text = new MimeBodyPart();
+    text.setText(mail.bodyText(), "UTF-8", "plain");
+    alternative.addBodyPart(text);
+    if (mail.bodyHtml() != null) {
+      var html = new MimeBodyPart();
+      html.setText(mail.bodyHtml(), "UTF-8", "html");
+      alternative.addBodyPart(html);
+    }
+    return alternative;
   }
 }

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.mail;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,6 +10,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param managers the support managers' address (oversight notifications)
  * @param tierAddressPattern the address of a tier's group, {@code {group}} replaced by e.g. tier2
  * @param enabled false: messages are recorded on the ticket and logged, not sent (demo profile)
+ * @param templatesLocation where the e-mail templates are looked up, first match wins (Spring
+ *     resource prefixes, e.g. {@code file:./mail-templates/} before {@code classpath:/mail-templates/})
+ * @param contact the contact details every e-mail ends with
  */
 @ConfigurationProperties("support.mail")
-public record MailProperties(String from, String managers, String tierAddressPattern, boolean enabled) {}
+public record MailProperties(
+    String from,
+    String managers,
+    String tierAddressPattern,
+    boolean enabled,
+    List<String> templatesLocation,
+    Contact contact) {
+
+  static final List<String> DEFAULT_TEMPLATES_LOCATION = List.of("file:./mail-templates/", "classpath:/mail-templates/");
+
+  /** How customers reach support, printed in every e-mail (templates: {@code ${contact.phone}} …). */
+  public record Contact(String team, String email, String phone, String web) {}
+
+  public MailProperties {
+    templatesLocation =
+        templatesLocation == null || templatesLocation.isEmpty() ? DEFAULT_TEMPLATES_LOCATION : List.copyOf(templatesLocation);
+    contact = contact == null ? new Contact("ArchBuilder.AI Support", "support@archbuilder.app", null, null) : contact;
+  }
+}

@@ -21,10 +21,24 @@ public class OutboundMails {
       String recipient,
       String subject,
       String bodyText,
+      String bodyHtml,
       String messageId,
       String inReplyTo,
+      String references,
       Instant createdAt,
       Instant sentAt) {}
+
+  /** A message to queue: both bodies as rendered now, our Message-ID and its place in the thread. */
+  public record NewMail(
+      long ticketId,
+      String template,
+      String recipient,
+      String subject,
+      String bodyText,
+      String bodyHtml,
+      String messageId,
+      String inReplyTo,
+      String references) {}
 
   private final JdbcClient jdbc;
 
@@ -32,14 +46,25 @@ public class OutboundMails {
     this.jdbc = jdbc;
   }
 
-  public long insert(long ticketId, String template, String recipient, String subject, String body, String messageId, String inReplyTo) {
+  public long insert(NewMail m) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
-            INSERT INTO outbound_mail (ticket_id, template, recipient, subject, body_text, message_id, in_reply_to, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outbound_mail
+              (ticket_id, template, recipient, subject, body_text, body_html, message_id, in_reply_to, mail_references, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(ticketId, template, recipient, subject, body, messageId, inReplyTo, OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC))
+        .params(
+            m.ticketId(),
+            m.template(),
+            m.recipient(),
+            m.subject(),
+            m.bodyText(),
+            m.bodyHtml(),
+            m.messageId(),
+            m.inReplyTo(),
+            m.references(),
+            OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC))
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -52,11 +77,11 @@ public class OutboundMails {
     return jdbc.sql("SELECT * FROM outbound_mail WHERE ticket_id = ? ORDER BY id").param(ticketId).query(OutboundMails::map).list();
   }
 
-  /** The Message-ID a new customer message of this ticket replies to, so mail clients thread them. */
-  public Optional<String> lastCustomerMessageId(long ticketId, String customerAddress) {
-    return jdbc.sql("SELECT message_id FROM outbound_mail WHERE ticket_id = ? AND recipient = ? ORDER BY id DESC LIMIT 1")
-        .params(ticketId, customerAddress)
-        .query(String.class)
+  /** The ticket's latest message to this address: a new one replies to it, so mail clients thread them. */
+  public Optional<Mail> lastTo(long ticketId, String recipient) {
+    return jdbc.sql("SELECT * FROM outbound_mail WHERE ticket_id = ? AND recipient = ? ORDER BY id DESC LIMIT 1")
+        .params(ticketId, recipient)
+        .query(OutboundMails::map)
         .optional();
   }
 
@@ -75,8 +100,10 @@ public class OutboundMails {
         rs.getString("recipient"),
         rs.getString("subject"),
         rs.getString("body_text"),
+        rs.getString("body_html"),
         rs.getString("message_id"),
         rs.getString("in_reply_to"),
+        rs.getString("mail_references"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         sent == null ? null : sent.toInstant());
   }

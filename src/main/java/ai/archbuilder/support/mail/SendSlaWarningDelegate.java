@@ -4,6 +4,7 @@ import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.TicketHistory;
 import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,6 @@ class SendSlaWarningDelegate implements JavaDelegate {
     }
     tickets.change(t.id()).set(response ? Column.RESPONSE_WARNED : Column.RESOLUTION_WARNED, true).apply();
     history.record(t.id(), HistoryEvent.SLA_WARNING, "system", window + " window 75 % used");
-    mailer.queue(t, "sla-warning");
+    mailer.queue(t, "sla-warning", Map.of("window", window));
   }
 }

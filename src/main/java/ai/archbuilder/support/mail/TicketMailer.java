@@ -2,30 +2,41 @@ package ai.archbuilder.support.mail;
 
 import static ai.archbuilder.support.ticket.TicketLifecycle.MAIL_PROCESS_KEY;
 
+import ai.archbuilder.support.customer.Customer;
 import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
+import ai.archbuilder.support.sla.CoverageClock;
 import ai.archbuilder.support.system.EngineAccess;
 import ai.archbuilder.support.system.Now;
 import ai.archbuilder.support.ticket.HistoryEvent;
+import ai.archbuilder.support.ticket.MessageAuthor;
 import ai.archbuilder.support.ticket.SlaPlanner;
 import ai.archbuilder.support.ticket.Ticket;
+import ai.archbuilder.support.ticket.TicketClock;
 import ai.archbuilder.support.ticket.TicketHistory;
 import ai.archbuilder.support.ticket.TicketMessages;
 import ai.archbuilder.support.ticket.TicketMessages.Message;
-import ai.archbuilder.support.ticket.MessageAuthor;
+import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 /**
- * Queues a ticket's e-mail: renders it now (it tells the state of this moment), stores it in the
- * outbox and starts a {@code MailDeliveryProcess} that sends it in a job of its own, retried by
- * the job executor. Internal messages on Standard coverage wait for open hours.
+ * Queues a ticket's e-mail: renders it now from its templates (it tells the state of this
+ * moment), stores both bodies in the outbox and starts a {@code MailDeliveryProcess} that sends it
+ * in a job of its own, retried by the job executor. Internal messages on Standard coverage wait
+ * for open hours. Later messages to the same recipient carry {@code In-Reply-To}/{@code
+ * References}, so mail clients show one thread per ticket.
  */
 @Service
 public class TicketMailer {
@@ -37,14 +48,34 @@ public class TicketMailer {
     MANAGERS
   }
 
+  /** Every template, customer-facing first. */
+  static final List<String> TEMPLATES =
+      List.of(
+          "acknowledgement",
+          "information-request",
+          "status-update",
+          "escalation",
+          "resolution",
+          "survey",
+          "sla-warning",
+          "sla-breach",
+          "manager-notification",
+          "handover");
+
+  /** {@code References} keeps the first message of the thread and the latest ones within this length. */
+  private static final int MAX_REFERENCES_LENGTH = 3000;
+
   private final OutboundMails outbox;
   private final TicketHistory history;
   private final TicketMessages messages;
   private final CustomerStore customers;
   private final SlaPlanner planner;
+  private final TicketClock ticketClock;
   private final RuntimeService runtime;
   private final MailProperties properties;
-  private final DateTimeFormatter local;
+  private final MailTemplates templates;
+  private final BusinessCalendarProperties calendar;
+  private final DueWording due;
 
   TicketMailer(
       OutboundMails outbox,
@@ -52,22 +83,27 @@ public class TicketMailer {
       TicketMessages messages,
       CustomerStore customers,
       SlaPlanner planner,
+      TicketClock ticketClock,
       RuntimeService runtime,
       MailProperties properties,
+      MailTemplates templates,
       BusinessCalendarProperties calendar) {
     this.outbox = outbox;
     this.history = history;
     this.messages = messages;
     this.customers = customers;
     this.planner = planner;
+    this.ticketClock = ticketClock;
     this.runtime = runtime;
     this.properties = properties;
-    this.local = DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.US).withZone(calendar.zone());
+    this.templates = templates;
+    this.calendar = calendar;
+    this.due = new DueWording(calendar.zone());
   }
 
   static Audience audience(String template) {
     return switch (template) {
-      case "sla-warning", "handover" -> Audience.TIER;
+      case "sla-warning", "sla-breach", "handover" -> Audience.TIER;
       case "manager-notification" -> Audience.MANAGERS;
       case "acknowledgement", "information-request", "resolution", "status-update", "escalation", "survey" ->
           Audience.CUSTOMER;
@@ -76,25 +112,51 @@ public class TicketMailer {
   }
 
   public long queue(Ticket t, String template) {
+    return queue(t, template, Map.of());
+  }
+
+  /**
+   * Queues {@code template} for the ticket. {@code details} are extra template variables (e.g.
+   * {@code window}, {@code trigger}); {@code tier} (an integer) sends an internal message to that
+   * tier's group instead of the ticket's current one.
+   */
+  public long queue(Ticket t, String template, Map<String, ?> details) {
     var customer = customers.findById(t.customerId()).orElseThrow();
     var audience = audience(template);
     var recipient =
         switch (audience) {
           case CUSTOMER -> customer.email();
-          case TIER -> properties.tierAddressPattern().replace("{group}", t.tierGroup());
+          case TIER -> properties.tierAddressPattern().replace("{group}", "tier" + (details.get("tier") instanceof Integer n ? n : t.tier()));
           case MANAGERS -> properties.managers();
         };
     var subject = "[%s] %s".formatted(t.key(), singleLine(t.subject()));
-    var body = render(template, t, customer.name());
+    var rendered = templates.render(template, model(template, t, customer, details));
     var messageId = "<%s.%s@archbuilder.app>".formatted(t.key().toLowerCase(Locale.ROOT), UUID.randomUUID());
-    var inReplyTo = outbox.lastCustomerMessageId(t.id(), recipient).orElse(null);
-    long id = outbox.insert(t.id(), template, recipient, subject, body, messageId, inReplyTo);
+    var previous = outbox.lastTo(t.id(), recipient);
+    var inReplyTo = previous.map(OutboundMails.Mail::messageId).orElse(null);
+    var references = previous.map(p -> references(p.references(), p.messageId())).orElse(null);
+    long id =
+        outbox.insert(
+            new OutboundMails.NewMail(t.id(), template, recipient, subject, rendered.text(), rendered.html(), messageId, inReplyTo, references));
     history.record(t.id(), HistoryEvent.MAIL_QUEUED, "system", template + " to " + recipient);
     var variables = new HashMap<String, Object>();
     variables.put("mailId", id);
     variables.put("deliverAfter", deliverAfter(t, audience));
     EngineAccess.privileged(() -> runtime.startProcessInstanceByKey(MAIL_PROCESS_KEY, t.key(), variables));
     return id;
+  }
+
+  /** The thread so far: the previous message's References plus its own Message-ID, trimmed in the middle if long. */
+  static String references(String previousReferences, String previousMessageId) {
+    var ids = new ArrayList<String>();
+    if (previousReferences != null && !previousReferences.isBlank()) {
+      ids.addAll(Arrays.asList(previousReferences.trim().split("\\s+")));
+    }
+    ids.add(previousMessageId);
+    while (ids.size() > 2 && String.join(" ", ids).length() > MAX_REFERENCES_LENGTH) {
+      ids.remove(1);
+    }
+    return String.join(" ", ids);
   }
 
   /** Internal warnings for Standard-coverage tickets are not sent at 2 am: they wait for open hours. */
@@ -109,11 +171,83 @@ public class TicketMailer {
 
   /** Header injection: a subject is one line, whatever the customer typed. */
   static String singleLine(String s) {
-    return s.replaceAll("[\\r\\n\\t]+", " ").trim();
+    return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").trim();
   }
 
-  private String when(Instant i) {
-    return i == null ? "-" : local.format(i);
+  /** The variables every template sees; see README "E-mail templates". */
+  private Map<String, Object> model(String template, Ticket t, Customer customer, Map<String, ?> details) {
+    var now = Now.instant();
+    CoverageClock clock = t.coverage() == null ? null : planner.clockOf(t);
+    var model = new HashMap<String, Object>();
+
+    var ticket = new LinkedHashMap<String, Object>();
+    ticket.put("key", t.key());
+    ticket.put("subject", singleLine(t.subject()));
+    ticket.put("description", t.description());
+    ticket.put("status", label(t.status()));
+    ticket.put("priority", t.priority() == null ? null : t.priority().name());
+    ticket.put("tier", t.tier());
+    ticket.put("group", t.tier() == null ? null : t.tierGroup());
+    ticket.put("coverage", t.coverage() == null ? null : t.coverage().name());
+    ticket.put("coverageTerms", coverageTerms(t));
+    ticket.put("roundTheClock", t.coverage() != null && t.coverage().roundTheClock());
+    ticket.put("createdAt", due.time(t.createdAt()));
+    model.put("ticket", ticket);
+
+    var person = new LinkedHashMap<String, Object>();
+    person.put("name", customer.name() == null || customer.name().isBlank() ? null : customer.name());
+    person.put("email", customer.email());
+    person.put("organisation", customer.organisation());
+    person.put("vip", customer.vip());
+    model.put("customer", person);
+
+    model.put("firstResponse", due.of(t.firstResponseDueAt(), now, clock));
+    model.put("tierResponse", due.of(t.tierResponseDueAt(), now, clock));
+    model.put("resolution", due.of(t.resolutionDueAt(), now, clock));
+    model.put("agentMessage", lastAgentMessage(t));
+    var contact = new LinkedHashMap<String, Object>();
+    contact.put("team", properties.contact().team());
+    contact.put("email", properties.contact().email());
+    contact.put("phone", properties.contact().phone());
+    contact.put("web", properties.contact().web());
+    model.put("contact", contact);
+    model.put("now", due.time(now));
+    switch (template) {
+      case "resolution" -> model.put("confirmBy", due.of(deadline(t, "VERIFICATION", now), now, clock));
+      case "survey" ->
+          model.put("surveyExpires", due.of(deadline(t, "SURVEY", t.closedAt() == null ? now : t.closedAt()), now, clock));
+      default -> {}
+    }
+    details.forEach(model::put);
+    return model;
+  }
+
+  private Instant deadline(Ticket t, String deadline, Instant from) {
+    return t.coverage() == null ? null : ticketClock.deadline(t, deadline, from);
+  }
+
+  private static String label(Enum<?> e) {
+    return e == null ? null : e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private String coverageTerms(Ticket t) {
+    if (t.coverage() == null) {
+      return null;
+    }
+    if (t.coverage().roundTheClock()) {
+      return "24/7: every hour of every day counts";
+    }
+    var days = calendar.workingDays().stream().sorted().toList();
+    boolean contiguous = days.get(days.size() - 1).getValue() - days.get(0).getValue() == days.size() - 1;
+    var dayText =
+        contiguous && days.size() > 1
+            ? name(days.get(0)) + "–" + name(days.get(days.size() - 1))
+            : String.join(", ", days.stream().map(TicketMailer::name).toList());
+    return "business hours: %s %s–%s %s time, holidays excluded".formatted(dayText, calendar.opens(), calendar.closes(), calendar.zone().getId());
+  }
+
+  private static String name(DayOfWeek d) {
+    return d.getDisplayName(TextStyle.SHORT, Locale.US);
   }
 
   private String lastAgentMessage(Ticket t) {
@@ -121,46 +255,6 @@ public class TicketMailer {
         .filter(m -> m.author() == MessageAuthor.AGENT)
         .reduce((a, b) -> b)
         .map(Message::body)
-        .orElse("");
-  }
-
-  private String render(String template, Ticket t, String customerName) {
-    var hello = "Hello " + (customerName == null ? "" : customerName) + ",\n\n";
-    var footer =
-        "\n\nYour ticket: %s — status %s, priority %s, Tier %d.\nReply to this e-mail to add to the ticket.\n\nArchBuilder.AI Support · support@archbuilder.app · +1 (555) 123-4567"
-            .formatted(t.key(), t.status(), t.priority(), t.tier());
-    return switch (template) {
-      case "acknowledgement" ->
-          hello
-              + "we have received your request \"%s\".\nNext step: an agent will respond by %s.".formatted(
-                  singleLine(t.subject()), when(t.firstResponseDueAt()))
-              + footer;
-      case "information-request" ->
-          hello + "to move on we need some information from you:\n\n" + lastAgentMessage(t)
-              + "\n\nNext step: reply to this e-mail; the ticket waits for you." + footer;
-      case "resolution" ->
-          hello + "we propose this solution:\n\n" + lastAgentMessage(t)
-              + "\n\nNext step: tell us whether it solves the problem. Without an answer we take it as confirmed."
-              + footer;
-      case "status-update" ->
-          hello + "an update on your ticket: it is being worked on in Tier %d; the resolution target is %s."
-              .formatted(t.tier(), when(t.resolutionDueAt())) + footer;
-      case "escalation" ->
-          hello + "your ticket has been escalated to Tier %d. Next step: a specialist will respond by %s."
-              .formatted(t.tier(), when(t.tierResponseDueAt())) + footer;
-      case "survey" ->
-          hello + "your ticket is closed. How did we do? Rate us from 1 to 5 (and, if you like, how likely you"
-              + " are to recommend us, 0–10, and how easy it was, 1–7) by replying to this e-mail." + footer;
-      case "sla-warning" ->
-          "SLA warning for %s (%s, Tier %d): response due %s, resolution due %s.".formatted(
-              t.key(), t.priority(), t.tier(), when(t.tierResponseDueAt()), when(t.resolutionDueAt()));
-      case "handover" ->
-          "%s has been handed to %s (%s, %s coverage). Response due %s. The whole history is on the ticket."
-              .formatted(t.key(), t.tierGroup(), t.priority(), t.coverage(), when(t.tierResponseDueAt()));
-      case "manager-notification" ->
-          "Oversight needed: %s (%s) is at its ceiling Tier %d and cannot move on by itself. Resolution due %s."
-              .formatted(t.key(), t.priority(), t.tier(), when(t.resolutionDueAt()));
-      default -> throw new IllegalArgumentException("Unknown e-mail template " + template);
-    };
+        .orElse(null);
   }
 }

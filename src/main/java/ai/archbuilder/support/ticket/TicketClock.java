@@ -121,7 +121,8 @@ public class TicketClock {
     return t.closedAt() != null && now.isBefore(deadline(t, "REOPEN_WINDOW", t.closedAt()));
   }
 
-  Instant deadline(Ticket t, String deadline, Instant from) {
+  /** When a lifecycle deadline (VERIFICATION, SURVEY, REOPEN_WINDOW) counted from {@code from} ends. */
+  public Instant deadline(Ticket t, String deadline, Instant from) {
     var result =
         EngineAccess.privileged(
             () ->
