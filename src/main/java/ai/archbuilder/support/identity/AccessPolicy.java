@@ -76,6 +76,9 @@ class AccessPolicy {
 
     group(CUSTOMERS, "Customers (API: own tickets only)");
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+    for (var resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
   }
 
   private void group(String id, String name) {

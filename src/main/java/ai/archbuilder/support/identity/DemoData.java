@@ -62,7 +62,9 @@ class DemoData {
         user.setEmail(u.email());
         user.setPassword(PASSWORD);
         identity.saveUser(user);
-        for (var g : u.groups()) {
+      }
+      for (var g : u.groups()) {
+        if (identity.createUserQuery().userId(u.id()).memberOfGroup(g).count() == 0) {
           identity.createMembership(u.id(), g);
         }
       }

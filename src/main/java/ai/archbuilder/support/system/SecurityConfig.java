@@ -14,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security on by default. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's
@@ -45,7 +47,8 @@ class SecurityConfig {
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
           response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
         };
-    return http.securityMatcher("/api/**", "/engine-rest/**")
+    // plain path matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers miss it
+    return http.securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**")))
         .authenticationManager(manager)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
