@@ -46,12 +46,13 @@ class AccessPolicy {
       group(TIERS.get(i), "Tier " + (i + 1) + " agents");
       grant(TIERS.get(i), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(TIERS.get(i), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-      grant(TIERS.get(i), Resources.FILTER, ANY, Permissions.READ);
+      // each shared filter is granted to its own group (TasklistFilters); older versions granted all
+      revoke(TIERS.get(i), Resources.FILTER, ANY);
     }
     group(MANAGERS, "Support managers");
     grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(MANAGERS, Resources.FILTER, ANY, Permissions.READ);
+    revoke(MANAGERS, Resources.FILTER, ANY);
     grant(MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
     grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK);
     grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
@@ -87,6 +88,11 @@ class AccessPolicy {
       g.setType(Groups.GROUP_TYPE_WORKFLOW);
       identity.saveGroup(g);
     }
+  }
+
+  private void revoke(String group, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -1,0 +1,142 @@
+package ai.archbuilder.support.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import ai.archbuilder.support.ticket.Priority;
+import ai.archbuilder.support.ticket.TicketLifecycle;
+import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, created or brought up to date at start-up in every profile: per
+ * tier group its queue, "SLA at risk", "Breached", "P1 / P2" and "Waiting for customer", and the
+ * same five over all tiers for the support managers. Each filter is readable by its group only
+ * (a filter made by code has no grants). All sort by due date, then priority (P1 first).
+ *
+ * <p>A ticket that waits for the customer has no task (the process waits in a receive task), so
+ * no Tasklist filter can list it. "Waiting for customer" lists instead the tasks of tickets that
+ * came back from waiting: the customer has answered the agent's question. The tickets still
+ * waiting are {@code GET /api/tickets?status=WAITING_FOR_CUSTOMER}.
+ */
+@Component
+class TasklistFilters {
+
+  /** One filter's purpose: its name suffix, description, and how it narrows the group's tasks. */
+  record Kind(String name, String description, UnaryOperator<TaskQuery> narrow) {}
+
+  static final String QUEUE = "My tier's queue";
+  static final String AT_RISK = "SLA at risk";
+  static final String BREACHED = "Breached";
+  static final String URGENT = "P1 / P2";
+  static final String WAITING = "Waiting for customer";
+
+  private final FilterService filters;
+  private final TaskService taskService;
+  private final AuthorizationService authorizations;
+  private final TasklistProperties properties;
+
+  TasklistFilters(
+      FilterService filters, TaskService taskService, AuthorizationService authorizations, TasklistProperties properties) {
+    this.filters = filters;
+    this.taskService = taskService;
+    this.authorizations = authorizations;
+    this.properties = properties;
+  }
+
+  List<Kind> kinds() {
+    long minutes = properties.atRiskWithin().toMinutes();
+    return List.of(
+        new Kind(QUEUE, "Every open task of the tier, claimed or not", q -> q),
+        new Kind(
+            AT_RISK,
+            "Due within the next %s, not yet breached".formatted(properties.atRiskWithin().toString().substring(2).toLowerCase()),
+            q -> q.dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusMinutes(" + minutes + ").toDate()}")),
+        new Kind(BREACHED, "Due date passed: the SLA is breached", q -> q.dueBeforeExpression("${now()}")),
+        new Kind(URGENT, "Priority P1 or P2", q -> q.taskMinPriority(Priority.P2.taskPriority())),
+        new Kind(
+            WAITING,
+            "The customer answered the agent's question (tickets still waiting have no task: see the ticket API)",
+            q -> q.processVariableValueEquals(TicketLifecycle.OUTCOME.name(), Outcome.REQUEST_INFORMATION.name())));
+  }
+
+  /** Filter name for a group's kind: the tier agents see theirs, the managers "All tiers". */
+  static String name(String group, Kind kind) {
+    return (group.equals(AccessPolicy.MANAGERS) ? "All tiers" : "Tier " + group.substring(4)) + ": " + kind.name();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(5) // after AccessPolicy made the groups
+  void ensureFilters() {
+    int order = 0;
+    for (var tier : AccessPolicy.TIERS) {
+      order = ensure(tier, List.of(tier), order);
+    }
+    ensure(AccessPolicy.MANAGERS, AccessPolicy.TIERS, order);
+  }
+
+  private int ensure(String group, List<String> candidateGroups, int order) {
+    for (var kind : kinds()) {
+      var base = taskService.createTaskQuery();
+      base = candidateGroups.size() == 1 ? base.taskCandidateGroup(candidateGroups.get(0)) : base.taskCandidateGroupIn(candidateGroups);
+      var query = kind.narrow().apply(base.includeAssignedTasks()).orderByDueDate().asc().orderByTaskPriority().desc();
+      var name = name(group, kind);
+      var existing = filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(name).list();
+      Filter filter = existing.isEmpty() ? filters.newTaskFilter(name) : existing.get(0);
+      filter.setQuery(query);
+      filter.setProperties(properties(kind, order++));
+      filters.saveFilter(filter);
+      grantRead(group, filter.getId());
+    }
+    return order;
+  }
+
+  private static Map<String, Object> properties(Kind kind, int priority) {
+    var p = new LinkedHashMap<String, Object>();
+    p.put("description", kind.description());
+    p.put("priority", priority);
+    p.put("refresh", true);
+    p.put("color", switch (kind.name()) {
+      case BREACHED -> "#c0392b";
+      case AT_RISK -> "#e67e22";
+      case URGENT -> "#8e44ad";
+      case WAITING -> "#2980b9";
+      default -> "#555555";
+    });
+    var variables = new ArrayList<Map<String, String>>();
+    variables.add(Map.of("name", "ticketKey", "label", "Ticket"));
+    variables.add(Map.of("name", "ticketSubject", "label", "Subject"));
+    variables.add(Map.of("name", "priority", "label", "Priority"));
+    p.put("variables", variables);
+    p.put("showUndefinedVariable", false);
+    return p;
+  }
+
+  private void grantRead(String group, String filterId) {
+    var exists =
+        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(filterId).count() > 0;
+    if (!exists) {
+      var a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      a.setGroupId(group);
+      a.setResource(Resources.FILTER);
+      a.setResourceId(filterId);
+      a.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(a);
+    }
+  }
+}
