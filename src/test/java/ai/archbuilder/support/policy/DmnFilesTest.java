@@ -53,7 +53,8 @@ class DmnFilesTest {
       Map.entry("statusUpdateCadence", List.of(List.of("tier", "priority"), List.of("statusUpdateHours"))),
       Map.entry("rejectionHandling", List.of(List.of("failedAttemptsInTier"), List.of("escalateAfterRejection"))),
       Map.entry("feedbackFollowUp", List.of(List.of("csat"), List.of("reopenOneTierUp"))),
-      Map.entry("lifecycleDeadlines", List.of(List.of("deadline", "coverage"), List.of("amount", "unit"))));
+      Map.entry("lifecycleDeadlines", List.of(List.of("deadline", "coverage"), List.of("amount", "unit"))),
+      Map.entry("replyIntent", List.of(List.of("text"), List.of("intent"))));
 
   /** Decisions that live in the file of the decision requiring them. */
   private static final Map<String, String> REQUIRED_IN = Map.of(

@@ -1,0 +1,145 @@
+package ai.archbuilder.support.mail.inbound;
+
+import ai.archbuilder.support.system.Now;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Our inbound tables: processed messages, quarantine, attachments, participants. */
+@Repository
+class InboundMailStore {
+
+  record Processed(long id, String messageKey, InboundOutcome outcome, Long ticketId, Long linkedTicketId, String reason) {}
+
+  record StoredAttachment(long id, long ticketId, String fileName, String contentType, long size, boolean stored, String rejection) {}
+
+  record Quarantined(long id, String messageKey, String source, String reason, long rawSize, byte[] raw) {}
+
+  private final JdbcClient jdbc;
+
+  InboundMailStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC);
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  Optional<Processed> processed(String messageKey) {
+    return jdbc.sql("SELECT * FROM inbound_mail WHERE message_key = ?")
+        .param(messageKey)
+        .query(
+            (rs, i) ->
+                new Processed(
+                    rs.getLong("id"),
+                    rs.getString("message_key"),
+                    InboundOutcome.valueOf(rs.getString("outcome")),
+                    rs.getObject("ticket_id", Long.class),
+                    rs.getObject("linked_ticket_id", Long.class),
+                    rs.getString("reason")))
+        .optional();
+  }
+
+  /** Records a message as processed; a second row with the same key fails on the unique index. */
+  long markProcessed(
+      String messageKey, String source, String sender, String subject, InboundOutcome outcome, Long ticketId, Long linkedTicketId, String reason) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO inbound_mail (message_key, source, sender, subject, outcome, ticket_id, linked_ticket_id, reason, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            messageKey, source, cut(sender, 320), cut(subject, 400), outcome.name(), ticketId, linkedTicketId, cut(reason, 1000), now())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw) {
+    jdbc.sql("INSERT INTO inbound_mail_quarantine (message_key, source, reason, raw_size, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(messageKey, source, cut(reason, 1000), rawSize, raw, now())
+        .update();
+  }
+
+  List<Quarantined> quarantined() {
+    return jdbc.sql("SELECT * FROM inbound_mail_quarantine ORDER BY id")
+        .query(
+            (rs, i) ->
+                new Quarantined(
+                    rs.getLong("id"),
+                    rs.getString("message_key"),
+                    rs.getString("source"),
+                    rs.getString("reason"),
+                    rs.getLong("raw_size"),
+                    rs.getBytes("raw")))
+        .list();
+  }
+
+  void attach(long ticketId, long inboundMailId, String fileName, String contentType, long size, byte[] content, String rejection) {
+    jdbc.sql(
+            """
+            INSERT INTO ticket_attachment (ticket_id, inbound_mail_id, file_name, content_type, size_bytes, content, rejection, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(ticketId, inboundMailId, fileName, contentType, size, content, cut(rejection, 500), now())
+        .update();
+  }
+
+  List<StoredAttachment> attachments(long ticketId) {
+    return jdbc.sql("SELECT id, ticket_id, file_name, content_type, size_bytes, rejection FROM ticket_attachment WHERE ticket_id = ? ORDER BY id")
+        .param(ticketId)
+        .query(
+            (rs, i) ->
+                new StoredAttachment(
+                    rs.getLong("id"),
+                    rs.getLong("ticket_id"),
+                    rs.getString("file_name"),
+                    rs.getString("content_type"),
+                    rs.getLong("size_bytes"),
+                    rs.getString("rejection") == null,
+                    rs.getString("rejection")))
+        .list();
+  }
+
+  boolean isParticipant(long ticketId, String address) {
+    return jdbc.sql("SELECT COUNT(*) FROM ticket_participant WHERE ticket_id = ? AND address = ?")
+            .params(ticketId, address)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  void addParticipant(long ticketId, String address, String addedBy) {
+    if (address.length() <= 320 && !isParticipant(ticketId, address)) {
+      jdbc.sql("INSERT INTO ticket_participant (ticket_id, address, added_by, added_at) VALUES (?, ?, ?, ?)")
+          .params(ticketId, address, addedBy, now())
+          .update();
+    }
+  }
+
+  /** The ticket one of our own e-mails (or an inbound message we processed) with this Message-ID belongs to. */
+  Optional<Long> ticketOfMessageId(String messageId) {
+    var outbound =
+        jdbc.sql("SELECT ticket_id FROM outbound_mail WHERE message_id = ? ORDER BY id DESC").param(messageId).query(Long.class).list();
+    if (!outbound.isEmpty()) {
+      return Optional.of(outbound.get(0));
+    }
+    return jdbc.sql("SELECT ticket_id FROM inbound_mail WHERE message_key = ? AND ticket_id IS NOT NULL")
+        .param(messageId)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Whether we sent a message with this Message-ID: then it came back to us (a loop). */
+  boolean isOurMessageId(String messageId) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbound_mail WHERE message_id = ?").param(messageId).query(Long.class).single() > 0;
+  }
+}

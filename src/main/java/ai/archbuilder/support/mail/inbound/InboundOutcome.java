@@ -1,0 +1,25 @@
+package ai.archbuilder.support.mail.inbound;
+
+/** What became of an inbound message. */
+public enum InboundOutcome {
+  /** A new ticket (channel EMAIL). */
+  NEW_TICKET,
+  /** Added to its ticket's conversation. */
+  ADDED_TO_TICKET,
+  /** The customer's answer to an information request: the ticket goes back to work. */
+  ANSWERED_INFORMATION_REQUEST,
+  /** "Yes, solved" to a proposed solution. */
+  SOLUTION_CONFIRMED,
+  /** "Not solved" to a proposed solution. */
+  SOLUTION_REJECTED,
+  /** A reply within the reopen window reopened the closed ticket. */
+  REOPENED,
+  /** A new ticket that links the one the message replied to (late reply, or a sender foreign to it). */
+  NEW_TICKET_LINKED,
+  /** Auto-reply, bounce or loop: recorded, nothing else. */
+  IGNORED_AUTO_REPLY,
+  /** Could not be read: kept aside with the reason. */
+  QUARANTINED,
+  /** Processed before (same Message-ID): nothing done. */
+  DUPLICATE
+}

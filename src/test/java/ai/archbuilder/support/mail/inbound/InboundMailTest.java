@@ -1,0 +1,434 @@
+package ai.archbuilder.support.mail.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.archbuilder.support.ticket.TicketScenarios;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Inbound e-mail end to end: messages arrive over SMTP in a GreenMail mailbox and are read over
+ * IMAP by {@link ImapMailbox}, or are posted raw to {@code /api/inbound-mail}; the tickets change
+ * through the real diagrams.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"support.mail.inbound.max-size=1MB", "support.mail.inbound.attachment-max-size=100KB"})
+@ActiveProfiles({"test", "demo"})
+class InboundMailTest extends TicketScenarios {
+
+  private static final String SUPPORT = "support@archbuilder.app";
+
+  @RegisterExtension
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(SUPPORT, "support", "secret"))
+          .withPerMethodLifecycle(true);
+
+  @Autowired InboundMailProcessor processor;
+  @Autowired InboundMailStore store;
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
+
+  // ------------------------------------------------------------------ helpers
+
+  private static String id() {
+    return "<" + UUID.randomUUID() + "@mail.example.com>";
+  }
+
+  /** A plain-text message; extra headers as "Name: value" strings. */
+  private static String mail(String from, String subject, String messageId, String body, String... headers) {
+    var m = new StringBuilder();
+    m.append("From: ").append(from).append("\r\n");
+    m.append("To: ").append(SUPPORT).append("\r\n");
+    m.append("Subject: ").append(subject).append("\r\n");
+    m.append("Message-ID: ").append(messageId).append("\r\n");
+    m.append("Date: Tue, 24 Nov 2026 10:00:00 -0800\r\n");
+    m.append("MIME-Version: 1.0\r\n");
+    for (var h : headers) {
+      m.append(h).append("\r\n");
+    }
+    if (!String.join("", headers).toLowerCase().contains("content-type")) {
+      m.append("Content-Type: text/plain; charset=UTF-8\r\n");
+    }
+    m.append("\r\n").append(body.replace("\n", "\r\n")).append("\r\n");
+    return m.toString();
+  }
+
+  /** Sends the raw message over SMTP as it is (Transport#sendMessage keeps its Message-ID). */
+  private static void smtp(String raw) throws Exception {
+    var session = greenMail.getSmtp().createSession();
+    var message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    try (var transport = session.getTransport("smtp")) {
+      transport.connect();
+      transport.sendMessage(message, new InternetAddress[] {new InternetAddress(SUPPORT)});
+    }
+    assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+  }
+
+  private ImapMailbox mailbox() {
+    var imap = greenMail.getImap().getServerSetup();
+    return new ImapMailbox(
+        new InboundMailProperties.Imap(imap.getBindAddress(), imap.getPort(), false, "support", "secret", "INBOX", Duration.ofMinutes(1), false, 3),
+        1024 * 1024,
+        processor);
+  }
+
+  private ResponseEntity<JsonNode> postMail(String user, String raw) {
+    var h = new HttpHeaders();
+    h.setBasicAuth(user, "demo");
+    h.setContentType(MediaType.parseMediaType("message/rfc822"));
+    return rest.exchange("/api/inbound-mail", HttpMethod.POST, new HttpEntity<>(raw.getBytes(StandardCharsets.UTF_8), h), JsonNode.class);
+  }
+
+  private JsonNode accepted(ResponseEntity<JsonNode> response, String outcome) {
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(202);
+    assertThat(response.getBody().get("outcome").asText()).as("%s", response.getBody()).isEqualTo(outcome);
+    return response.getBody();
+  }
+
+  private boolean seen(int index) throws Exception {
+    return greenMail.getReceivedMessages()[index].getFlags().contains(Flags.Flag.SEEN);
+  }
+
+  private long ticketsOf(String email) {
+    return jdbc.sql("SELECT COUNT(*) FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE c.email = ?")
+        .param(email)
+        .query(Long.class)
+        .single();
+  }
+
+  private String onlyTicketOf(String email) {
+    var page = get("admin", "/api/tickets?customerEmail=" + email).getBody();
+    assertThat(page.get("total").asLong()).isEqualTo(1);
+    return page.get("items").get(0).get("key").asText();
+  }
+
+  private String outboundMessageId(String key, String template) {
+    return jdbc.sql(
+            "SELECT message_id FROM outbound_mail WHERE ticket_id = (SELECT id FROM ticket WHERE id = ?) AND template = ? ORDER BY id DESC")
+        .params(Long.parseLong(key.substring(4)), template)
+        .query(String.class)
+        .list()
+        .get(0);
+  }
+
+  private java.util.List<String> conversation(String key) {
+    return jdbc.sql("SELECT author_name || ': ' || body FROM ticket_message WHERE ticket_id = ? ORDER BY id")
+        .param(Long.parseLong(key.substring(4)))
+        .query(String.class)
+        .list();
+  }
+
+  private void triage(String key, String outcome, String reply) {
+    complete("tier1", task(key, "Task_TriageTicket"), Map.of(
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR", "urgency", "MEDIUM",
+        "security", false, "outcome", outcome, "reply", reply));
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void aNewMailReadOverImapOpensAnEmailTicketForANewBasicCustomer() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    smtp(mail("Nora New <nora@newco.example>", "Sheet numbers vanish after sync", id(),
+        "Since this morning the sheet numbers disappear when I sync.\n\nNora"));
+    assertThat(seen(0)).isFalse();
+
+    var report = mailbox().poll();
+
+    assertThat(report.processed()).isEqualTo(1);
+    assertThat(seen(0)).as("marked \\Seen after the commit").isTrue();
+    var key = onlyTicketOf("nora@newco.example");
+    var t = ticket(key);
+    assertThat(t.get("channel").asText()).isEqualTo("EMAIL");
+    assertThat(t.get("subject").asText()).isEqualTo("Sheet numbers vanish after sync");
+    assertThat(t.get("description").asText()).startsWith("Since this morning the sheet numbers disappear");
+    var customer = get("admin", "/api/customers/nora@newco.example").getBody();
+    assertThat(customer.get("plan").asText()).isEqualTo("BASIC");
+    assertThat(customer.get("name").asText()).isEqualTo("Nora New");
+    assertThat(task(key, "Task_TriageTicket")).isNotNull();
+    // a second pass finds nothing unseen
+    assertThat(mailbox().poll().unseen()).isZero();
+  }
+
+  @Test
+  void htmlIsReadAsTextAndAttachmentsAreStoredOrRejected() {
+    var pdf = Base64.getMimeEncoder().encodeToString("%PDF-1.4 a small report".getBytes(StandardCharsets.US_ASCII));
+    var exe = Base64.getMimeEncoder().encodeToString(new byte[] {'M', 'Z', 1, 2, 3});
+    var big = Base64.getMimeEncoder().encodeToString(new byte[200 * 1024]);
+    var body = """
+        --outer
+        Content-Type: multipart/alternative; boundary="alt"
+
+        --alt
+        Content-Type: text/html; charset=UTF-8
+
+        <html><head><style>p {color: red}</style></head><body><p>The export &amp; the <b>print</b> fail.</p><ul><li>Revit 2025</li><li>Windows 11</li></ul></body></html>
+        --alt--
+        --outer
+        Content-Type: application/pdf; name="report.pdf"
+        Content-Disposition: attachment; filename="report.pdf"
+        Content-Transfer-Encoding: base64
+
+        %s
+        --outer
+        Content-Type: application/x-msdownload; name="fix.exe"
+        Content-Disposition: attachment; filename="fix.exe"
+        Content-Transfer-Encoding: base64
+
+        %s
+        --outer
+        Content-Type: image/png; name="huge.png"
+        Content-Disposition: attachment; filename="huge.png"
+        Content-Transfer-Encoding: base64
+
+        %s
+        --outer--
+        """.formatted(pdf, exe, big);
+    var result = accepted(postMail("admin", mail("hana@html.example", "Export and print fail", id(), body,
+        "Content-Type: multipart/mixed; boundary=\"outer\"")), "NEW_TICKET");
+
+    var key = result.get("ticket").asText();
+    var description = ticket(key).get("description").asText();
+    assertThat(description).startsWith("The export & the print fail.\n\n- Revit 2025\n- Windows 11");
+    assertThat(description).doesNotContain("<", "color: red");
+    assertThat(description).contains("report.pdf (application/pdf", "stored", "fix.exe", "rejected, content type application/x-msdownload");
+    var attachments = store.attachments(Long.parseLong(key.substring(4)));
+    assertThat(attachments).extracting(InboundMailStore.StoredAttachment::fileName).containsExactly("report.pdf", "fix.exe", "huge.png");
+    assertThat(attachments).extracting(InboundMailStore.StoredAttachment::stored).containsExactly(true, false, false);
+    assertThat(attachments.get(2).rejection()).startsWith("larger than");
+    assertThat(jdbc.sql("SELECT content FROM ticket_attachment WHERE id = ?").param(attachments.get(0).id()).query(byte[].class).single())
+        .asString(StandardCharsets.US_ASCII).isEqualTo("%PDF-1.4 a small report");
+    assertThat(result.get("attachments")).hasSize(3);
+  }
+
+  @Test
+  void repliesByTagAndByInReplyToThreadToTheirTicketAndAnswerInformationRequests() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    var first = accepted(postMail("mail-gateway", mail("Ivan <ivan@reply.example>", "DWG import fails", id(),
+        "Importing a DWG file fails with an error.")), "NEW_TICKET");
+    var key = first.get("ticket").asText();
+    triage(key, "REQUEST_INFORMATION", "Could you send us the file?");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+
+    // 1: by the tag in the subject (a mail client that drops In-Reply-To)
+    setClock(la("2026-11-24T11:00:00"));
+    smtp(mail("ivan@reply.example", "Re: [" + key + "] DWG import fails", id(),
+        "Here is the file, see attached.\n\nOn Tue, 24 Nov 2026 support wrote:\n> Could you send us the file?"));
+    mailbox().poll();
+    var t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(conversation(key)).last().isEqualTo("ivan@reply.example: Here is the file, see attached.");
+    assertThat(jdbc.sql("SELECT outcome FROM inbound_mail WHERE ticket_id = ? ORDER BY id DESC").param(Long.parseLong(key.substring(4)))
+        .query(String.class).list().get(0)).isEqualTo("ANSWERED_INFORMATION_REQUEST");
+
+    // 2: by In-Reply-To our information request, subject without a tag
+    complete("tier1", task(key, "Task_WorkOnTicket"), Map.of("outcome", "REQUEST_INFORMATION", "reply", "Which version of the app?"));
+    var question = outboundMessageId(key, "information-request");
+    var answer = postMail("mail-gateway", mail("ivan@reply.example", "Re: your question", id(), "Version 4.2.", "In-Reply-To: " + question,
+        "References: " + id() + " " + question));
+    var body = accepted(answer, "ANSWERED_INFORMATION_REQUEST");
+    assertThat(body.get("ticket").asText()).isEqualTo(key);
+    assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(ticketsOf("ivan@reply.example")).isEqualTo(1);
+
+    // 3: while the ticket is being worked, a reply joins the conversation
+    accepted(postMail("mail-gateway", mail("ivan@reply.example", "Re: [" + key + "] DWG import fails", id(), "Any news?")), "ADDED_TO_TICKET");
+  }
+
+  @Test
+  void aStrangersReplyWithSomeoneElsesTagOpensANewTicketThatLinksTheOldOne() throws Exception {
+    var key = accepted(postMail("admin", mail("owner@victim.example", "Licence keys for the team", id(), "Please send the keys.")),
+        "NEW_TICKET").get("ticket").asText();
+
+    smtp(mail("mallory@stranger.example", "Re: [" + key + "] Licence keys for the team", id(), "Please send them to me instead."));
+    mailbox().poll();
+
+    assertThat(conversation(key)).noneMatch(m -> m.contains("mallory"));
+    var newKey = onlyTicketOf("mallory@stranger.example");
+    var t = ticket(newKey);
+    assertThat(t.get("linkedTicket").asText()).isEqualTo(key);
+    assertThat(t.get("subject").asText()).isEqualTo("Re: Licence keys for the team");
+    var why = get("admin", "/api/tickets/" + newKey + "/history").getBody();
+    assertThat(why.toString()).contains("LINKED", "neither its customer nor a participant");
+    assertThat(historyEvents(key)).contains("LINKED");
+
+    // someone the customer copied in is a participant and may reply
+    var withCc = mail("owner@victim.example", "Re: [" + key + "] Licence keys for the team", id(), "My colleague Cleo will follow up.",
+        "Cc: Cleo <cleo@victim.example>");
+    accepted(postMail("admin", withCc), "ADDED_TO_TICKET");
+    accepted(postMail("admin", mail("cleo@victim.example", "Re: [" + key + "] Licence keys for the team", id(), "We need 12 keys.")),
+        "ADDED_TO_TICKET");
+    assertThat(conversation(key)).last().isEqualTo("cleo@victim.example: We need 12 keys.");
+  }
+
+  @Test
+  void mailConfirmsASolutionAutoRepliesAreIgnoredAndAReplyWithinTheWindowReopens() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = accepted(postMail("admin", mail("carla@close.example", "How to print to scale", id(), "How do I print 1:100?")),
+        "NEW_TICKET").get("ticket").asText();
+    triage(key, "RESOLVE", "Use Print > Scale > 1:100.");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("RESOLVED");
+
+    // an out-of-office answer to the resolution mail neither confirms nor reopens anything
+    var resolution = outboundMessageId(key, "resolution");
+    var outOfOffice = mail("carla@close.example", "Automatic reply: [" + key + "] How to print to scale", id(),
+        "I am out of the office; yes, solved problems wait until Monday.", "Auto-Submitted: auto-replied", "In-Reply-To: " + resolution);
+    var ignored = accepted(postMail("admin", outOfOffice), "IGNORED_AUTO_REPLY");
+    assertThat(ignored.get("reason").asText()).isEqualTo("Auto-Submitted: auto-replied");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("RESOLVED");
+
+    setClock(la("2026-11-24T12:00:00"));
+    accepted(postMail("admin", mail("carla@close.example", "Re: [" + key + "] How to print to scale", id(),
+        "Yes, solved. Thank you!\n\n> Use Print > Scale > 1:100.", "In-Reply-To: " + resolution)), "SOLUTION_CONFIRMED");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+
+    // closed: auto-replies, bounces and our own mail never reopen it
+    setClock(la("2026-11-26T12:00:00"));
+    accepted(postMail("admin", mail("carla@close.example", "Out of office [" + key + "]", id(), "Away.", "X-Autoreply: yes")),
+        "IGNORED_AUTO_REPLY");
+    accepted(postMail("admin", mail("carla@close.example", "[" + key + "] newsletter", id(), "Bulk.", "Precedence: bulk")),
+        "IGNORED_AUTO_REPLY");
+    accepted(postMail("admin", mail("MAILER-DAEMON@mx.example", "Undelivered Mail Returned to Sender [" + key + "]", id(), "Bounce.")),
+        "IGNORED_AUTO_REPLY");
+    accepted(postMail("admin", mail("ArchBuilder.AI Support <support@archbuilder.app>", "[" + key + "] How to print to scale", id(), "Loop.")),
+        "IGNORED_AUTO_REPLY");
+    var report = mail("postmaster@mx.example", "Delivery Status Notification", id(), """
+        --r
+        Content-Type: text/plain
+
+        Delivery failed.
+        --r
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.example
+        --r--
+        """, "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"");
+    accepted(postMail("admin", report), "IGNORED_AUTO_REPLY");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(ticketsOf("postmaster@mx.example") + ticketsOf("mailer-daemon@mx.example")).isZero();
+
+    // a person's reply within 14 days reopens it
+    accepted(postMail("admin", mail("carla@close.example", "Re: [" + key + "] How to print to scale", id(),
+        "It prints at 1:200 again after the update.")), "REOPENED");
+    assertThat(ticket(key).get("status").asText()).isNotEqualTo("CLOSED");
+  }
+
+  @Test
+  void notSolvedRejectsTheProposedSolution() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = accepted(postMail("admin", mail("rita@reject.example", "Rendering is slow", id(), "Rendering takes an hour.")),
+        "NEW_TICKET").get("ticket").asText();
+    triage(key, "RESOLVE", "Lower the texture quality.");
+    accepted(postMail("admin", mail("rita@reject.example", "Re: [" + key + "] Rendering is slow", id(),
+        "Not solved, it still takes an hour.")), "SOLUTION_REJECTED");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(historyEvents(key)).contains("SOLUTION_REJECTED");
+  }
+
+  @Test
+  void aMalformedMessageIsQuarantinedWithItsReasonAndNeverLost() throws Exception {
+    var raw = mail("moe@broken.example", "Broken", "<broken-1@mail.example.com>", "no boundary in here at all",
+        "Content-Type: multipart/mixed; boundary=\"missing\"");
+    smtp(raw);
+    var report = mailbox().poll();
+    assertThat(report.quarantined()).isEqualTo(1);
+    assertThat(seen(0)).isTrue();
+    var kept = store.quarantined().stream().filter(q -> q.messageKey().equals("<broken-1@mail.example.com>")).toList();
+    assertThat(kept).hasSize(1);
+    assertThat(kept.get(0).reason()).contains("Unreadable message");
+    assertThat(new String(kept.get(0).raw(), StandardCharsets.UTF_8)).contains("no boundary in here at all");
+    assertThat(ticketsOf("moe@broken.example")).isZero();
+
+    // no From address at all, posted by a gateway
+    var noFrom = "Subject: who am i\r\nMessage-ID: <nofrom-1@mail.example.com>\r\n\r\nHello\r\n";
+    var quarantined = accepted(postMail("admin", noFrom), "QUARANTINED");
+    assertThat(quarantined.get("reason").asText()).isEqualTo("No From address");
+    // handed in again: already kept
+    accepted(postMail("admin", noFrom), "DUPLICATE");
+  }
+
+  @Test
+  void anImapMessageIsProcessedExactlyOnceAcrossACrashAndARestart() throws Exception {
+    var sender = "xavier@once.example";
+    smtp(mail(sender, "Exactly once please", "<once-1@mail.example.com>", "One ticket, not two, not none."));
+
+    // 1: the application dies after the ticket change but before the commit: all of it rolls back
+    var tx = new TransactionTemplate(transactions);
+    var crashed = mailbox().poll(raw -> tx.execute(status -> {
+      var result = processor.process(raw, "IMAP");
+      assertThat(result.outcome()).isEqualTo(InboundOutcome.NEW_TICKET);
+      throw new IllegalStateException("crash before commit");
+    }));
+    assertThat(crashed.failed()).isEqualTo(1);
+    assertThat(ticketsOf(sender)).as("rolled back").isZero();
+    assertThat(store.processed("<once-1@mail.example.com>")).isEmpty();
+    assertThat(seen(0)).as("still unseen: it will be read again").isFalse();
+
+    // 2: after the restart the next poll reads it again and processes it
+    var restarted = mailbox();
+    assertThat(restarted.poll().processed()).isEqualTo(1);
+    assertThat(ticketsOf(sender)).isEqualTo(1);
+    assertThat(seen(0)).isTrue();
+
+    // 3: the application dies after the commit but before \Seen: read again, it is a no-op
+    greenMail.getReceivedMessages()[0].setFlag(Flags.Flag.SEEN, false);
+    var again = mailbox().poll(raw -> {
+      var result = processor.process(raw, "IMAP");
+      assertThat(result.outcome()).isEqualTo(InboundOutcome.DUPLICATE);
+      return result;
+    });
+    assertThat(again.processed()).isEqualTo(1);
+    assertThat(seen(0)).isTrue();
+    assertThat(ticketsOf(sender)).isEqualTo(1);
+
+    // and a gateway handing in the same message once more changes nothing either
+    var same = greenMail.getReceivedMessages()[0];
+    var out = new java.io.ByteArrayOutputStream();
+    same.writeTo(out);
+    accepted(postMail("mail-gateway", out.toString(StandardCharsets.UTF_8)), "DUPLICATE");
+    assertThat(ticketsOf(sender)).isEqualTo(1);
+  }
+
+  @Test
+  void theEndpointIsForGatewaysAndHasASizeLimit() {
+    var raw = mail("sam@size.example", "Hello", id(), "Hi");
+    assertThat(postMail("alice", raw).getStatusCode().value()).isEqualTo(403);
+    var h = new HttpHeaders();
+    h.setContentType(MediaType.parseMediaType("message/rfc822"));
+    assertThat(rest.exchange("/api/inbound-mail", HttpMethod.POST, new HttpEntity<>(raw.getBytes(StandardCharsets.UTF_8), h), JsonNode.class)
+        .getStatusCode().value()).isEqualTo(401);
+
+    var tooBig = mail("sam@size.example", "Big", id(), "x".repeat(1024 * 1024 + 10));
+    var response = postMail("mail-gateway", tooBig);
+    assertThat(response.getStatusCode().value()).isEqualTo(413);
+    assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(ticketsOf("sam@size.example")).isZero();
+  }
+}
