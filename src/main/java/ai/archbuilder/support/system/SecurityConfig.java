@@ -14,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security on by default. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's
@@ -45,7 +47,11 @@ class SecurityConfig {
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
           response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
         };
-    return http.securityMatcher("/api/**", "/engine-rest/**")
+    // Path matchers on the whole path: the String variant builds Spring MVC matchers, which look at
+    // the path inside the DispatcherServlet and so never matched /engine-rest (Jersey's servlet);
+    // the engine's REST API then fell through to the open chain below
+    var paths = PathPatternRequestMatcher.withDefaults();
+    return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
         .authenticationManager(manager)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
