@@ -29,8 +29,14 @@ public class EngineRestAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var auth = SecurityContextHolder.getContext().getAuthentication();
+    // an anonymous token counts as "authenticated" in Spring Security: it must not reach the engine,
+    // which would run its commands without any authorization check
     if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
+      response.setContentType("application/problem+json");
+      response.getWriter()
+          .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with HTTP Basic\"}");
       return;
     }
     List<String> groups =

@@ -3,6 +3,12 @@ package ai.archbuilder.support.system;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
@@ -18,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -83,13 +90,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    var first = e.getBindingResult().getFieldErrors().stream().findFirst();
-    var detail =
+    // the validator reports in no fixed order: name the fields in the order the body declares them
+    var target = e.getBindingResult().getTarget();
+    var order = target == null ? List.<String>of() : declaredFields(target.getClass());
+    var fieldErrors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> f.getField() + ": " + f.getDefaultMessage())
-            .collect(Collectors.joining("; "));
-    return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, detail, first.map(f -> f.getField()).orElse(null)));
+            .sorted(
+                Comparator.comparingInt((FieldError f) -> order.indexOf(f.getField()) < 0 ? Integer.MAX_VALUE : order.indexOf(f.getField()))
+                    .thenComparing(FieldError::getField)
+                    .thenComparing(f -> String.valueOf(f.getDefaultMessage())))
+            .toList();
+    var detail = fieldErrors.stream().map(f -> f.getField() + ": " + f.getDefaultMessage()).collect(Collectors.joining("; "));
+    var p = problem(HttpStatus.BAD_REQUEST, detail, fieldErrors.isEmpty() ? null : fieldErrors.get(0).getField());
+    p.setProperty(
+        "errors",
+        fieldErrors.stream()
+            .map(f -> Map.of("field", f.getField(), "detail", String.valueOf(f.getDefaultMessage())))
+            .toList());
+    return ResponseEntity.badRequest().body(p);
+  }
+
+  private static List<String> declaredFields(Class<?> type) {
+    if (type.isRecord()) {
+      return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+    return Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
   }
 
   @Override
@@ -111,7 +136,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."));
       if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-        detail = "Unknown value for %s; allowed: %s".formatted(field, java.util.Arrays.toString(f.getTargetType().getEnumConstants()));
+        detail = "Unknown value for %s; allowed: %s".formatted(field, Arrays.toString(f.getTargetType().getEnumConstants()));
       } else if (m instanceof UnrecognizedPropertyException) {
         detail = "Unknown field " + field;
       } else {

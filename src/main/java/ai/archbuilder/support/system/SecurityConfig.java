@@ -14,7 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
@@ -47,8 +47,11 @@ class SecurityConfig {
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
           response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
         };
-    // plain path matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers miss it
-    return http.securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**")))
+    // Path matchers on the whole path: the String variant builds Spring MVC matchers, which look at
+    // the path inside the DispatcherServlet and so never matched /engine-rest (Jersey's servlet);
+    // the engine's REST API then fell through to the open chain below
+    var paths = PathPatternRequestMatcher.withDefaults();
+    return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
         .authenticationManager(manager)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))

@@ -14,10 +14,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 @RestController
 @RequestMapping("/api/tickets")
@@ -68,6 +74,9 @@ class TicketController {
 
   record PageView(List<TicketView> items, long total, int page, int size) {}
 
+  /** How long a request waits for a concurrent one with the same Idempotency-Key. */
+  private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(15);
+
   private final TicketService service;
   private final CustomerStore customers;
   private final Escalations escalations;
@@ -91,20 +100,49 @@ class TicketController {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiException.badRequest("Idempotency-Key", "An Idempotency-Key has 1 to 200 characters");
     }
-    var user = users.current();
-    var request = body.request();
-    TicketService.Created created;
-    try {
-      created = service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request));
-    } catch (DuplicateKeyException raced) {
-      // a concurrent request with the same key (or a new customer's first two tickets) won the race:
-      // this transaction rolled back whole; answer with what the winner stored
-      created = service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request));
-    }
+    var created = createOrReplay(users.current(), idempotencyKey, body.request());
     var t = created.ticket();
     return ResponseEntity.created(URI.create("/api/tickets/" + t.key()))
         .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
         .body(view(t));
+  }
+
+  /**
+   * Creates the ticket, or answers with the one an earlier request with the same Idempotency-Key
+   * created. Concurrent requests with the same key meet at the key's primary key (and a new
+   * customer's first tickets at the customer's e-mail): the first transaction wins, the others
+   * wait for it and then fail with a duplicate key, or, if the winner takes longer than the
+   * database's lock timeout, with a lock timeout (H2's comes as a query timeout). Either way the loser's
+   * transaction rolled back whole, so it looks again: it replays the winner's ticket (or gets the
+   * 422 for a different body). A winner still busy after {@link #IN_FLIGHT_WAIT} is a 409 to retry.
+   */
+  private TicketService.Created createOrReplay(CurrentUser user, String idempotencyKey, TicketService.NewTicketRequest request) {
+    long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request));
+      } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
+        if (System.nanoTime() > deadline) {
+          var problem =
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.CONFLICT, "A request with this Idempotency-Key is still being processed; retry shortly");
+          problem.setProperty("field", "Idempotency-Key");
+          var busy = new ErrorResponseException(HttpStatus.CONFLICT, problem, raced);
+          busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+          throw busy;
+        }
+        pause(Math.min(20L * attempt, 200L));
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a concurrent request", e);
+    }
   }
 
   @GetMapping("/{key}")
