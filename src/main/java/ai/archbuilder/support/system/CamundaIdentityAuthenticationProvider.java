@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,6 +28,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   @Override
   public Authentication authenticate(Authentication authentication) {
+    try {
+      return check(authentication);
+    } catch (RuntimeException e) {
+      if (e instanceof org.springframework.security.core.AuthenticationException || !DatabaseFailures.isDatabaseAway(e)) {
+        throw e;
+      }
+      // the user store is the database: when it is away, the entry point answers 503, not 401 or 500
+      throw new InternalAuthenticationServiceException(ProblemDetailsAdvice.DATABASE_AWAY, e);
+    }
+  }
+
+  private Authentication check(Authentication authentication) {
     var user = authentication.getName();
     var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
     if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {

@@ -77,11 +77,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     log.warn("Database unavailable: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable; try again shortly", null));
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY, null));
   }
+
+  static final String DATABASE_AWAY = "The database is not reachable; try again shortly";
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseFailures.isDatabaseAway(e)) {
+      // the engine wraps a lost connection in its own exceptions (found by DatabaseBlipFaultIT)
+      return databaseAway(e);
+    }
     log.error("Unexpected error", e);
     return ResponseEntity.internalServerError()
         .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side", null));

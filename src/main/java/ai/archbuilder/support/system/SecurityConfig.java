@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,6 +36,15 @@ class SecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
+          if (e instanceof InternalAuthenticationServiceException && DatabaseFailures.isDatabaseAway(e)) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader("Retry-After", "5");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
+                    + ProblemDetailsAdvice.DATABASE_AWAY + "\"}");
+            return;
+          }
           response.setStatus(HttpStatus.UNAUTHORIZED.value());
           response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
