@@ -134,6 +134,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApiInputLimits.BodyTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), null));
+      }
+    }
     String field = null;
     String detail = "The request body is not valid JSON";
     if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
@@ -143,6 +148,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
               .collect(Collectors.joining("."));
       if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
         detail = "Unknown value for %s; allowed: %s".formatted(field, Arrays.toString(f.getTargetType().getEnumConstants()));
+      } else if (m instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+        detail = ApiText.RULE + " (" + field + ")";
       } else if (m instanceof UnrecognizedPropertyException) {
         detail = "Unknown field " + field;
       } else {

@@ -16,8 +16,20 @@ class DmnTicketClassifier implements TicketClassifier {
     this.decisions = decisions;
   }
 
-  private static String text(String subject, String description) {
-    return (subject + "\n" + description).toLowerCase(Locale.ROOT);
+  /**
+   * The engine keeps a decision's string inputs (history: ACT_HI_DEC_IN.TEXT_) in 4,000 characters
+   * at most; a longer text failed the whole intake with a 500 (a 20,000-character description is
+   * valid). The keyword rules read the first {@value #MAX_TEXT} characters.
+   */
+  static final int MAX_TEXT = 3800;
+
+  static String text(String subject, String description) {
+    var text = (subject + "\n" + description).toLowerCase(Locale.ROOT);
+    if (text.length() <= MAX_TEXT) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+    return text.substring(0, end);
   }
 
   @Override
