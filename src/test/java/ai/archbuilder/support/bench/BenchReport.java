@@ -168,7 +168,8 @@ final class BenchReport {
         are deployed by the harness through `/engine-rest/deployment/create`. Intake / (b) is the headline: it is \
         what our own code costs on top of the engine.
         """);
-    md.append("2. **Timers.** Tickets are created through the API until ").append(s.timerTickets())
+    var timers = new StringBuilder();
+    timers.append("2. **Timers.** Tickets are created through the API until ").append(s.timerTickets())
         .append(" wait on their time-in-tier timer (the intake tickets count). Then their timers are made due at once with\n\n```sql\n")
         .append(BenchDb.MAKE_DUE_NOW.replace("LIMIT ?", "LIMIT " + s.timerTickets()))
         .append("\n```\n\n")
@@ -183,14 +184,14 @@ final class BenchReport {
             other SLA timers of all tickets (and of baseline (b)) stay waiting in `ACT_RU_JOB` as a realistic backlog \
             (""")
         .append(waitingTimersBefore)
-        .append(" waiting jobs before the timers fell due).\n\n   Job executor settings in use (from `src/main/resources/application.yml`")
+        .append(" waiting jobs before the timers fell due).\n\nJob executor settings in use (from `src/main/resources/application.yml`")
         .append(s.extraAppArgs().isBlank() ? "" : ", overridden by `" + s.extraAppArgs() + "`")
         .append("):\n\n```yaml\n")
         .append(jobExecutorSettings(s.applicationYml()))
         .append("```\n\n")
         .append(
             """
-               Why: a job spends most of its time waiting for PostgreSQL, so 4 core / 8 max threads keep two cores \
+            Why: a job spends most of its time waiting for PostgreSQL, so 4 core / 8 max threads keep two cores \
             busy (with the engine defaults, 3 core / 10 max and 3 jobs per acquisition, a no-op drain measured \
             ~550 jobs/s here, with these ~630/s — `CAMUNDA-NOTES.md`); 10 jobs per acquisition let one acquisition \
             feed the threads; acquisition by due date with `ensure-job-due-date-not-null` and the index on \
@@ -199,6 +200,7 @@ final class BenchReport {
             optimistic-locking conflicts is for several nodes; the lock time of 2 minutes is the crash-recovery delay.
 
             """);
+    md.append(indentContinuation(timers.toString()));
     md.append("3. **Agent work.** Open triage tasks are taken from `ACT_RU_TASK` and completed with ")
         .append("`POST /engine-rest/task/{id}/complete` and the triage variables (category, subcategory, impact, urgency, ")
         .append("security confirmed, `outcome=CONTINUE`): recording the triage, re-assessment (the seven decisions), ")
@@ -245,6 +247,16 @@ final class BenchReport {
     md.append("- p99 of a ticket read under 20 ms at 100,000 tickets;\n");
     md.append("- start-up under 15 s.\n");
     return md.toString();
+  }
+
+  /** Indents every line but the first by three spaces: code blocks and paragraphs stay in the list item. */
+  static String indentContinuation(String item) {
+    var lines = item.split("\n", -1);
+    var out = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      out.append('\n').append(lines[i].isEmpty() ? "" : "   " + lines[i]);
+    }
+    return out.toString();
   }
 
   private static void row(StringBuilder md, String n, String what, Result r, String result, String goal, String met) {
