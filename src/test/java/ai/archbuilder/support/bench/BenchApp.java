@@ -22,11 +22,13 @@ final class BenchApp implements AutoCloseable {
   final int port;
   final long startupMillis;
   private final Process process;
+  private final Thread killOnExit;
 
-  private BenchApp(int port, long startupMillis, Process process) {
+  private BenchApp(int port, long startupMillis, Process process, Thread killOnExit) {
     this.port = port;
     this.startupMillis = startupMillis;
     this.process = process;
+    this.killOnExit = killOnExit;
   }
 
   static BenchApp start(BenchSettings s, String logName) throws IOException, InterruptedException {
@@ -61,6 +63,9 @@ final class BenchApp implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    // a benchmark stopped with Ctrl-C (or a killed test JVM) must not leave the application running
+    var killOnExit = new Thread(process::destroyForcibly, "bench-app-stop");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
     var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.currentTimeMillis() + s.startupTimeoutSeconds() * 1000L;
@@ -82,7 +87,7 @@ final class BenchApp implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    return new BenchApp(port, (System.nanoTime() - t0) / 1_000_000, process);
+    return new BenchApp(port, (System.nanoTime() - t0) / 1_000_000, process, killOnExit);
   }
 
   String baseUrl() {
@@ -117,6 +122,7 @@ final class BenchApp implements AutoCloseable {
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
+    Runtime.getRuntime().removeShutdownHook(killOnExit);
   }
 
   private static int freePort() throws IOException {
