@@ -1,0 +1,273 @@
+package ai.archbuilder.support.bench;
+
+import ai.archbuilder.support.bench.Load.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of issue 5: starts the packaged application on a fresh PostgreSQL database, runs
+ * the five phases over HTTP and writes BENCHMARKS.md. Not a test: it asserts nothing about speed,
+ * it only fails when a request fails. Run it with {@code ./mvnw -Pbench verify} (see BENCHMARKS.md
+ * for the sizes); the normal build never runs it (tag {@code bench}, and its name is not a test
+ * name).
+ */
+@Tag("bench")
+class SupportDeskBenchmark {
+
+  static final String TICKET_JSON =
+      """
+      {"customerEmail":"alice@example.com","subject":"Export shows a wrong total",\
+      "description":"The monthly total is off, a workaround exists","channel":"PORTAL"}""";
+
+  /** The same ticket's decision inputs as intake computes them (subject + description, lower case). */
+  static final String TICKET_TEXT = "export shows a wrong total\\nthe monthly total is off, a workaround exists";
+
+  static final String TRIAGE_JSON =
+      """
+      {"variables":{"category":{"value":"TECHNICAL"},"subcategory":{"value":"DATA"},"impact":{"value":"MINOR"},\
+      "urgency":{"value":"MEDIUM"},"security":{"value":false},"outcome":{"value":"CONTINUE"}}}""";
+
+  static final String[] BENCH_MODELS = {"BenchOneUserTaskProcess.bpmn", "BenchMailProcess.bpmn", "BenchIntakeProcess.bpmn"};
+
+  private static final DateTimeFormatter REST_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+  final BenchReport report = new BenchReport();
+
+  @Test
+  void measureAndWriteBenchmarksMd() throws Exception {
+    var s = BenchSettings.fromSystemProperties();
+    report.settings = s;
+    report.loadAtStart = BenchReport.loadAverage();
+    report.startedAt = Instant.now();
+    var db = new BenchDb(s);
+    say("fresh database " + s.database());
+    db.recreate();
+    try (var app = BenchApp.start(s, "app-run.log")) {
+      report.startupFreshMillis = app.startupMillis;
+      say("application up in " + app.startupMillis + " ms (pid " + app.pid() + ", port " + app.port + ")");
+      report.postgres = db.text("SHOW server_version");
+      var load = new Load(app.baseUrl(), "admin", "demo");
+      deployBenchModels(load);
+      intake(s, load);
+      timers(s, db, load);
+      agentWork(s, db, load);
+      reads(s, db, load);
+      var rss = app.residentMiB();
+      report.rssMiB = rss[0];
+      report.peakRssMiB = rss[1];
+      report.ticketsStored = db.count("SELECT count(*) FROM ticket");
+      report.processInstances = db.count("SELECT count(*) FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL");
+      report.waitingJobs = db.count("SELECT count(*) FROM ACT_RU_JOB");
+      report.databaseSize = db.text("SELECT pg_size_pretty(pg_database_size(current_database()))");
+      say("resident memory " + rss[0] + " MiB (peak " + rss[1] + " MiB)");
+    }
+    try (var again = BenchApp.start(s, "app-restart.log")) {
+      report.startupRestartMillis = again.startupMillis;
+      say("restart with the data in place: up in " + again.startupMillis + " ms");
+    }
+    report.loadAtEnd = BenchReport.loadAverage();
+    report.finishedAt = Instant.now();
+    report.write(s.output());
+    say("wrote " + s.output());
+  }
+
+  // ------------------------------------------------------------------ phases
+
+  private void intake(BenchSettings s, Load load) throws Exception {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    say("1. intake: warm-up, " + s.warmup() + " of each kind");
+    if (s.warmup() > 0) {
+      load.run("warm-up intake", 8, s.warmup(), i -> intakeRequest(load, s, "w" + run + "-" + i));
+      load.run("warm-up (a)", 8, s.warmup(), i -> oneUserTaskRequest(load, "WA-" + i));
+      load.run("warm-up (b)", 8, s.warmup(), i -> benchIntakeRequest(load, "WB-" + i));
+    }
+    for (int clients : s.clients()) {
+      var intake = load.run("Intake: POST /api/tickets", clients, s.intakeCount(), i -> intakeRequest(load, s, "m" + run + "-" + clients + "-" + i));
+      var a = load.run("(a) one-user-task start", clients, s.intakeCount(), i -> oneUserTaskRequest(load, "A" + clients + "-" + i));
+      var b = load.run("(b) intake's engine work start", clients, s.intakeCount(), i -> benchIntakeRequest(load, "B" + clients + "-" + i));
+      report.intake.add(new Result[] {intake, a, b});
+      say("   %d clients: intake %.1f/s, (a) %.1f/s, (b) %.1f/s".formatted(clients, intake.perSecond(), a.perSecond(), b.perSecond()));
+    }
+  }
+
+  private void timers(BenchSettings s, BenchDb db, Load load) throws Exception {
+    long have = db.waitingTimeInTierTimers();
+    int missing = (int) Math.max(0, s.timerTickets() - have);
+    say("2. timers: " + have + " tickets wait on their time-in-tier timer; creating " + missing + " more");
+    if (missing > 0) {
+      String run = Long.toString(System.currentTimeMillis(), 36);
+      report.timerCreation =
+          load.run("Tickets created for the timer phase", s.timerCreateClients(), missing, i -> intakeRequest(load, s, "t" + run + "-" + i));
+    }
+    report.waitingTimersBefore = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE DUEDATE_ > now()");
+    long escalationsBefore = db.escalations();
+    long jobsBefore = db.successfulJobs();
+    int moved = db.makeTimeInTierTimersDue(s.timerTickets());
+    long t0 = System.nanoTime();
+    say("   " + moved + " timers due now, over " + report.waitingTimersBefore + " waiting jobs");
+    long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
+    Double escalated = null;
+    Double drained = null;
+    while (escalated == null || drained == null) {
+      Thread.sleep(250);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (escalated == null && db.escalations() - escalationsBefore >= moved) {
+        escalated = seconds;
+      }
+      if (escalated != null && drained == null && db.dueJobs() == 0) {
+        drained = seconds;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException(
+            "Timer phase not done in %d s: %d of %d escalations"
+                .formatted(s.timerTimeoutSeconds(), db.escalations() - escalationsBefore, moved));
+      }
+    }
+    report.timersDue = moved;
+    report.escalationSeconds = escalated;
+    report.drainSeconds = drained;
+    report.jobsExecuted = db.successfulJobs() - jobsBefore;
+    report.failedJobs = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
+    say("   %d escalations in %.1f s (%.0f jobs/s); all due jobs (%d) done in %.1f s"
+        .formatted(moved, escalated, moved / escalated, report.jobsExecuted, drained));
+  }
+
+  private void agentWork(BenchSettings s, BenchDb db, Load load) throws Exception {
+    var ids = db.triageTaskIds(s.agentCount() * s.clients().length);
+    if (ids.length < s.agentCount() * s.clients().length) {
+      throw new IllegalStateException("Only " + ids.length + " open triage tasks; raise bench.timers.tickets or lower bench.agent.count");
+    }
+    say("3. agent work: completing " + ids.length + " triage tasks");
+    int offset = 0;
+    for (int clients : s.clients()) {
+      final int from = offset;
+      var r = load.run("Triage completed: POST /engine-rest/task/{id}/complete", clients, s.agentCount(),
+          i -> load.postJson("/engine-rest/task/" + ids[from + i] + "/complete", TRIAGE_JSON).build());
+      report.agent.add(r);
+      offset += s.agentCount();
+      say("   %d clients: %.1f tasks/s".formatted(clients, r.perSecond()));
+    }
+  }
+
+  private void reads(BenchSettings s, BenchDb db, Load load) throws Exception {
+    long t0 = System.nanoTime();
+    long inserted = db.bulkTickets(s.readTickets());
+    report.bulkInserted = inserted;
+    report.bulkSeconds = (System.nanoTime() - t0) / 1e9;
+    long min = db.count("SELECT min(id) FROM ticket");
+    long max = db.count("SELECT max(id) FROM ticket");
+    report.readTicketsStored = db.count("SELECT count(*) FROM ticket");
+    say("4. reads: %d tickets stored (%d inserted by JDBC in %.1f s)".formatted(report.readTicketsStored, inserted, report.bulkSeconds));
+    var random = new Random(42);
+    long[] keys = new long[s.readCount()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = min + (long) (random.nextDouble() * (max - min + 1));
+    }
+    String list = "/api/tickets?status=TRIAGE&priority=P3&page=0&size=20";
+    int warm = Math.min(200, Math.max(s.readCount(), s.listCount()));
+    load.run("warm-up get", 1, warm, i -> load.get("/api/tickets/" + key(keys[i % keys.length])).build());
+    load.run("warm-up list", 1, warm, i -> load.get(list).build());
+    report.readOne = load.run("GET /api/tickets/{key}", 1, s.readCount(), i -> load.get("/api/tickets/" + key(keys[i])).build());
+    report.readList = load.run("GET " + list, 1, s.listCount(), i -> load.get(list).build());
+    say("   get p99 %.1f ms, list p99 %.1f ms".formatted(report.readOne.p99(), report.readList.p99()));
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  private static String key(long id) {
+    return "TCK-%06d".formatted(id);
+  }
+
+  private static HttpRequest intakeRequest(Load load, BenchSettings s, String idempotencyKey) {
+    var b = load.postJson("/api/tickets", TICKET_JSON);
+    if (s.idempotencyKeys()) {
+      b.header("Idempotency-Key", "bench-" + idempotencyKey);
+    }
+    return b.build();
+  }
+
+  private static HttpRequest oneUserTaskRequest(Load load, String businessKey) {
+    return load.postJson("/engine-rest/process-definition/key/BenchOneUserTaskProcess/start", "{\"businessKey\":\"" + businessKey + "\"}").build();
+  }
+
+  /** Baseline (b): intake's decision inputs and its four SLA due dates, as variables. */
+  private static HttpRequest benchIntakeRequest(Load load, String businessKey) {
+    var now = Instant.now();
+    String json =
+        """
+        {"businessKey":"%s","variables":{\
+        "text":{"value":"%s","type":"String"},\
+        "urgency":{"value":"MEDIUM","type":"String"},\
+        "security":{"value":false,"type":"Boolean"},\
+        "plan":{"value":"BASIC","type":"String"},\
+        "tier":{"value":1,"type":"Integer"},\
+        "triaged":{"value":false,"type":"Boolean"},\
+        "responseDue":{"value":"%s","type":"Date"},\
+        "responseWarningAt":{"value":"%s","type":"Date"},\
+        "resolutionWarningAt":{"value":"%s","type":"Date"},\
+        "resolutionDue":{"value":"%s","type":"Date"},\
+        "escalationDue":{"value":"%s","type":"Date"}}}"""
+            .formatted(
+                businessKey,
+                TICKET_TEXT,
+                REST_DATE.format(now.plusSeconds(4 * 86_400)),
+                REST_DATE.format(now.plusSeconds(3 * 86_400)),
+                REST_DATE.format(now.plusSeconds(8 * 86_400)),
+                REST_DATE.format(now.plusSeconds(12 * 86_400)),
+                REST_DATE.format(now.plusSeconds(4 * 86_400)));
+    return load.postJson("/engine-rest/process-definition/key/BenchIntakeProcess/start", json).build();
+  }
+
+  /** The bench-only diagrams, deployed as the Modeler would: multipart to /engine-rest/deployment/create. */
+  private void deployBenchModels(Load load) throws Exception {
+    String boundary = "bench-" + UUID.randomUUID();
+    var body = new ByteArrayOutputStream();
+    List<String[]> fields = new ArrayList<>();
+    fields.add(new String[] {"deployment-name", "bench"});
+    fields.add(new String[] {"deployment-source", "bench harness"});
+    for (var f : fields) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n" + f[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    for (var model : BENCH_MODELS) {
+      body.write(
+          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + model + "\"; filename=\"" + model
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      try (var in = SupportDeskBenchmark.class.getResourceAsStream("/bench/" + model)) {
+        if (in == null) {
+          throw new IOException("Missing test resource bench/" + model);
+        }
+        in.transferTo(body);
+      }
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    var request =
+        load.get("/engine-rest/deployment/create")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
+    var response = load.send(request);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Deployment of the bench models failed: " + response.statusCode() + " " + response.body());
+    }
+    say("deployed the bench-only models");
+  }
+
+  static void say(String line) {
+    System.out.println("[bench] " + line);
+    System.out.flush();
+  }
+}
