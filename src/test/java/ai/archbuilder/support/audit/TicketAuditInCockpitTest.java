@@ -1,25 +1,17 @@
 package ai.archbuilder.support.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.archbuilder.support.browser.HeadlessChromium;
 import ai.archbuilder.support.ticket.TicketScenarios;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,43 +28,26 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 class TicketAuditInCockpitTest extends TicketScenarios {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String PROBE = "<b id=\"tck-xss\">not bold</b>";
 
   @LocalServerPort int port;
+  HeadlessChromium chromium;
   WebDriver browser;
   WebDriverWait wait;
-  Path profile;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install chromium)");
-    assumeTrue(Files.isExecutable(CHROMEDRIVER), "no /usr/bin/chromedriver (apt-get install chromium-driver)");
-    profile = Files.createTempDirectory("chromium-profile");
-    var options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1440,2400", "--user-data-dir=" + profile);
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    Files.createDirectories(SCREENSHOTS);
+    chromium = HeadlessChromium.start();
+    browser = chromium.driver();
+    wait = chromium.waiting();
   }
 
   @AfterEach
-  void stopBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
-    if (browser != null) {
-      // what the browser showed last, kept for a failed run too
-      screenshot("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test") + ".png");
-      Files.writeString(SCREENSHOTS.resolve("last-page.html"), browser.getPageSource());
-      browser.quit();
-    }
-    if (profile != null) {
-      org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+  void stopBrowser(org.junit.jupiter.api.TestInfo test) {
+    if (chromium != null) {
+      // what the browser showed last (screen and page source), kept for a failed run above all
+      chromium.keepLastPage("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+      chromium.close();
     }
   }
 
@@ -131,11 +106,7 @@ class TicketAuditInCockpitTest extends TicketScenarios {
   }
 
   private void logIntoCockpit(String user, String password) throws IOException {
-    browser.get(cockpit());
-    var name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    chromium.signIn(cockpit(), user, password);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tck-audit-nav")));
     screenshot("cockpit-dashboard.png");
   }
@@ -143,8 +114,7 @@ class TicketAuditInCockpitTest extends TicketScenarios {
   /** A section of the audit, scrolled into Cockpit's view (its content area scrolls by itself). */
   private WebElement section(String name) {
     var section = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-section='" + name + "']")));
-    ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});", section);
-    return wait.until(ExpectedConditions.visibilityOf(section));
+    return wait.until(ExpectedConditions.visibilityOf(chromium.scrollTo(section)));
   }
 
   private void claim(String user, String taskId) {
@@ -158,7 +128,6 @@ class TicketAuditInCockpitTest extends TicketScenarios {
   }
 
   private void screenshot(String file) throws IOException {
-    var shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    chromium.screenshot(file);
   }
 }
