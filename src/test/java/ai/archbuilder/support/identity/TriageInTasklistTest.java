@@ -28,8 +28,12 @@ import org.springframework.test.context.ActiveProfiles;
  * from Debian's packages; skipped where they are not installed. Screenshots go to
  * target/screenshots/tasklist-*.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context of its own, closed afterwards: its webapp session state must not leak into other tests
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:tasklist-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"test", "demo"})
+@org.springframework.test.annotation.DirtiesContext
 class TriageInTasklistTest extends TicketScenarios {
 
   private static final String SUBJECT = "Export shows a wrong total";
