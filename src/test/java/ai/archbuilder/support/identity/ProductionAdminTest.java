@@ -20,10 +20,14 @@ class ProductionAdminTest {
 
   /** Starts the application with the prod profile; arguments as on the command line (they win over the yml). */
   private static ConfigurableApplicationContext prod(String... args) {
+    // a database of its own: as a command-line argument, so it wins over the test profile's
+    // (a default property would lose, and the demo users of other tests would show up here)
+    var all = new java.util.ArrayList<>(java.util.List.of(args));
+    all.add("--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    all.add("--server.port=0");
     return new SpringApplicationBuilder(SupportDeskApplication.class)
         .profiles("test", "prod")
-        .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-        .run(args);
+        .run(all.toArray(String[]::new));
   }
 
   @ParameterizedTest
