@@ -1,0 +1,76 @@
+package ai.archbuilder.support.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.archbuilder.support.ticket.TicketScenarios;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * A process owner changes one SLA number in {@code dmn/slaTargets.dmn} and deploys the file the way
+ * the Modeler's "Deploy to Camunda 7" does (multipart to {@code /engine-rest/deployment/create}, HTTP
+ * Basic as a process owner): the next ticket gets the new target, with no rebuild and no restart;
+ * the ticket already running keeps its due date. Its own context and database (the new table
+ * version must not reach other tests), engine named {@code default} for the engine REST API.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.generate-unique-process-engine-name=false",
+      "camunda.bpm.process-engine-name=default",
+      "spring.datasource.url=jdbc:h2:mem:support-redeploy;DB_CLOSE_DELAY=-1"
+    })
+@ActiveProfiles({"test", "demo"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ModelerRedeploymentTest extends TicketScenarios {
+
+  @Test
+  void aChangedSlaTableDeployedByTheProcessOwnerAppliesToTheNextTicket() throws Exception {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday, open hours
+    var before = createTicket("admin", ticket("alice@example.com", "Export shows a wrong total",
+        "The total is off; a workaround exists.", "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
+    assertThat(before.get("priority").asText()).isEqualTo("P3");
+    // 24 business hours: Tue 8 h + Wed 9 h + Thu 7 h
+    assertThat(instant(before, "firstResponseDueAt")).isEqualTo(la("2026-11-26T16:00:00"));
+
+    // the process owner's edit: P3 first response 24 h → 12 h, nothing else
+    var original = Files.readString(Path.of("dmn", "slaTargets.dmn"));
+    var p3 = "<outputEntry id=\"LiteralExpression_slaTargets_p3_1\">\n          <text>24</text>";
+    assertThat(original).contains(p3);
+    var edited = original.replace(p3, p3.replace("<text>24</text>", "<text>12</text>"));
+
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("deployment-name", "P3 answers within 12 business hours");
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("data", new ByteArrayResource(edited.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "slaTargets.dmn";
+      }
+    });
+    var headers = new HttpHeaders();
+    headers.setBasicAuth("owner", "demo");
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var deployed = rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+
+    var after = createTicket("admin", ticket("alice@example.com", "Export shows a wrong total again",
+        "The total is off; a workaround exists.", "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
+    // 12 business hours: Tue 8 h + Wed 4 h
+    assertThat(instant(after, "firstResponseDueAt")).isEqualTo(la("2026-11-25T13:00:00"));
+    assertThat(instant(after, "resolutionDueAt")).isEqualTo(instant(before, "resolutionDueAt"));
+    // the running ticket keeps what it was given
+    assertThat(instant(ticket(before.get("key").asText()), "firstResponseDueAt")).isEqualTo(la("2026-11-26T16:00:00"));
+  }
+}
