@@ -2,6 +2,7 @@ package ai.archbuilder.support.mail;
 
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.TicketHistory;
+import ai.archbuilder.support.ticket.TicketLifecycle;
 import ai.archbuilder.support.system.Now;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -42,7 +43,7 @@ class DeliverMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    long id = ((Number) execution.getVariable("mailId")).longValue();
+    long id = TicketLifecycle.MAIL_ID.get(execution);
     var mail = outbox.find(id).orElseThrow(() -> new IllegalStateException("No queued e-mail " + id));
     if (mail.sentAt() != null) {
       return;

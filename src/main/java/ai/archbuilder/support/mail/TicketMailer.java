@@ -14,6 +14,7 @@ import ai.archbuilder.support.ticket.SlaPlanner;
 import ai.archbuilder.support.ticket.Ticket;
 import ai.archbuilder.support.ticket.TicketClock;
 import ai.archbuilder.support.ticket.TicketHistory;
+import ai.archbuilder.support.ticket.TicketLifecycle;
 import ai.archbuilder.support.ticket.TicketMessages;
 import ai.archbuilder.support.ticket.TicketMessages.Message;
 import java.time.DayOfWeek;
@@ -140,8 +141,8 @@ public class TicketMailer {
             new OutboundMails.NewMail(t.id(), template, recipient, subject, rendered.text(), rendered.html(), messageId, inReplyTo, references));
     history.record(t.id(), HistoryEvent.MAIL_QUEUED, "system", template + " to " + recipient);
     var variables = new HashMap<String, Object>();
-    variables.put("mailId", id);
-    variables.put("deliverAfter", deliverAfter(t, audience));
+    variables.put(TicketLifecycle.MAIL_ID.name(), id);
+    variables.put(TicketLifecycle.DELIVER_AFTER.name(), deliverAfter(t, audience));
     EngineAccess.privileged(() -> runtime.startProcessInstanceByKey(MAIL_PROCESS_KEY, t.key(), variables));
     return id;
   }

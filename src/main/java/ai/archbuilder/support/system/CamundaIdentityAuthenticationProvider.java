@@ -20,6 +20,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   public static final String GROUP_PREFIX = "GROUP_";
 
+  /** The Camunda groups of an authenticated caller, read back from her authorities. */
+  public static java.util.List<String> groupsOf(Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(GROUP_PREFIX))
+        .map(a -> a.substring(GROUP_PREFIX.length()))
+        .toList();
+  }
+
   private final IdentityService identity;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity) {

@@ -1,9 +1,7 @@
 package ai.archbuilder.support.system;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +20,7 @@ public class CurrentUsers {
     if (auth == null || !auth.isAuthenticated()) {
       throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "Log in first", null);
     }
-    Set<String> groups =
-        auth.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-            .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-            .collect(Collectors.toUnmodifiableSet());
+    Set<String> groups = Set.copyOf(CamundaIdentityAuthenticationProvider.groupsOf(auth));
     var user = identity.createUserQuery().userId(auth.getName()).singleResult();
     return new CurrentUser(auth.getName(), user == null ? null : user.getEmail(), groups);
   }

@@ -5,10 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,13 +37,7 @@ public class EngineRestAuthenticationFilter extends OncePerRequestFilter {
           .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with HTTP Basic\"}");
       return;
     }
-    List<String> groups =
-        auth.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-            .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-            .toList();
-    identity.setAuthentication(auth.getName(), groups);
+    identity.setAuthentication(auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth));
     try {
       chain.doFilter(request, response);
     } finally {
