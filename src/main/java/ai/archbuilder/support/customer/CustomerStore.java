@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import ai.archbuilder.support.system.TransactionCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Repository;
 public class CustomerStore {
 
   private final JdbcClient jdbc;
+  private final TransactionCache<Long, Customer> rows = new TransactionCache<>("customer");
 
   CustomerStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -28,8 +30,9 @@ public class CustomerStore {
         .optional();
   }
 
+  /** The customer; read once per transaction (an update here evicts it). */
   public Optional<Customer> findById(long id) {
-    return jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id).query(CustomerStore::map).optional();
+    return rows.get(id, () -> jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id).query(CustomerStore::map).optional());
   }
 
   public Customer insert(String email, String name, String organisation, Plan plan, boolean vip) {
@@ -45,6 +48,7 @@ public class CustomerStore {
     jdbc.sql("UPDATE customer SET name = ?, organisation = ?, plan = ?, vip = ? WHERE id = ?")
         .params(name, organisation, plan.name(), vip, id)
         .update();
+    rows.evict(id);
     return findById(id).orElseThrow();
   }
 

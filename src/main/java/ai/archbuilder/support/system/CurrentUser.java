@@ -3,8 +3,8 @@ package ai.archbuilder.support.system;
 import java.util.Set;
 
 /**
- * The authenticated caller of our API: a Camunda identity user with her groups, and her e-mail
- * (a customer's e-mail is what ties her to her tickets).
+ * The authenticated caller of our API: a Camunda identity user with her groups, and, for a
+ * customer, her e-mail (it is what ties her to her tickets; staff have none here).
  */
 public record CurrentUser(String id, String email, Set<String> groups) {
 

@@ -2,6 +2,7 @@ package ai.archbuilder.support.ticket;
 
 import ai.archbuilder.support.sla.Coverage;
 import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.system.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -95,6 +96,7 @@ public class TicketStore {
       params.add(toSql(Now.instant()));
       params.add(id);
       jdbc.sql(sql.toString()).params(params).update();
+      rows.evict(id);
     }
   }
 
@@ -117,6 +119,7 @@ public class TicketStore {
       TicketStatus status, Priority priority, Integer tier, Long customerId, Integer maxTierVisible) {}
 
   private final JdbcClient jdbc;
+  private final TransactionCache<Long, Ticket> rows = new TransactionCache<>("ticket");
 
   TicketStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -150,8 +153,9 @@ public class TicketStore {
     return find(keys.getKey().longValue()).orElseThrow();
   }
 
+  /** The ticket; read once per transaction (every write here evicts it, see {@link TransactionCache}). */
   public Optional<Ticket> find(long id) {
-    return jdbc.sql("SELECT * FROM ticket WHERE id = ?").param(id).query(TicketStore::map).optional();
+    return rows.get(id, () -> jdbc.sql("SELECT * FROM ticket WHERE id = ?").param(id).query(TicketStore::map).optional());
   }
 
   public Optional<Ticket> findByKey(String key) {

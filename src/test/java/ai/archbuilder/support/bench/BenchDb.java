@@ -64,6 +64,22 @@ final class BenchDb {
     return count("SELECT count(*) " + TIME_IN_TIER_JOBS);
   }
 
+  int update(String sql) throws SQLException {
+    try (var c = connect();
+        var st = c.createStatement()) {
+      return st.executeUpdate(sql);
+    }
+  }
+
+  /**
+   * Rows inserted, updated and deleted in this database so far ({@code pg_stat_user_tables}). The
+   * server publishes a backend's counts within a second of its transaction ending: wait that long
+   * after the work before reading.
+   */
+  long rowsWritten() throws SQLException {
+    return count("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables");
+  }
+
   long escalations() throws SQLException {
     return count("SELECT count(*) FROM escalation");
   }

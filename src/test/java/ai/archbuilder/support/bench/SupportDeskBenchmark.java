@@ -38,7 +38,7 @@ class SupportDeskBenchmark {
       {"variables":{"category":{"value":"TECHNICAL"},"subcategory":{"value":"DATA"},"impact":{"value":"MINOR"},\
       "urgency":{"value":"MEDIUM"},"security":{"value":false},"outcome":{"value":"CONTINUE"}}}""";
 
-  static final String[] BENCH_MODELS = {"BenchOneUserTaskProcess.bpmn", "BenchMailProcess.bpmn", "BenchIntakeProcess.bpmn"};
+  static final String[] BENCH_MODELS = {"BenchOneUserTaskProcess.bpmn", "BenchMailProcess.bpmn", "BenchIntakeProcess.bpmn", "BenchTimerProcess.bpmn"};
 
   private static final DateTimeFormatter REST_DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
@@ -62,6 +62,7 @@ class SupportDeskBenchmark {
       deployBenchModels(load);
       intake(s, load);
       timers(s, db, load);
+      rawTimers(s, db, load);
       agentWork(s, db, load);
       reads(s, db, load);
       var rss = app.residentMiB();
@@ -111,9 +112,19 @@ class SupportDeskBenchmark {
       report.timerCreation =
           load.run("Tickets created for the timer phase", s.timerCreateClients(), missing, i -> intakeRequest(load, s, "t" + run + "-" + i));
     }
+    // the intake's own jobs (the acknowledgements) finish first: the clock measures the timers alone
+    long quietBy = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
+    while (db.dueJobs() > 0) {
+      if (System.currentTimeMillis() > quietBy) {
+        throw new IllegalStateException("Jobs still due " + s.timerTimeoutSeconds() + " s after the tickets were created");
+      }
+      Thread.sleep(250);
+    }
     report.waitingTimersBefore = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE DUEDATE_ > now()");
     long escalationsBefore = db.escalations();
     long jobsBefore = db.successfulJobs();
+    Thread.sleep(1500); // the counts of the last transactions are published
+    long rowsBefore = db.rowsWritten();
     int moved = db.makeTimeInTierTimersDue(s.timerTickets());
     long t0 = System.nanoTime();
     say("   " + moved + " timers due now, over " + report.waitingTimersBefore + " waiting jobs");
@@ -140,8 +151,39 @@ class SupportDeskBenchmark {
     report.drainSeconds = drained;
     report.jobsExecuted = db.successfulJobs() - jobsBefore;
     report.failedJobs = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
+    Thread.sleep(1500);
+    report.rowsPerEscalation = (db.rowsWritten() - rowsBefore) / (double) moved;
     say("   %d escalations in %.1f s (%.0f jobs/s); all due jobs (%d) done in %.1f s"
         .formatted(moved, escalated, moved / escalated, report.jobsExecuted, drained));
+  }
+
+  /**
+   * The reference for phase 2: the raw engine's timer drain on this machine, with the same backlog
+   * waiting. As many {@code BenchTimerProcess} instances (start → timer → end: the job does no work
+   * but the engine's own) are started through {@code /engine-rest}, made due at once the same way,
+   * and timed until the last one ends.
+   */
+  private void rawTimers(BenchSettings s, BenchDb db, Load load) throws Exception {
+    int n = s.timerTickets();
+    say("2b. reference: " + n + " no-work timers of the raw engine");
+    String due = REST_DATE.format(Instant.now().plusSeconds(30L * 86_400));
+    String json = "{\"variables\":{\"due\":{\"value\":\"" + due + "\",\"type\":\"Date\"}}}";
+    load.run("(reference) timer process start", 8, n, i -> load.postJson("/engine-rest/process-definition/key/BenchTimerProcess/start", json).build());
+    while (db.dueJobs() > 0) {
+      Thread.sleep(250);
+    }
+    int moved = db.update("UPDATE ACT_RU_JOB SET DUEDATE_ = now() WHERE PROCESS_DEF_KEY_ = 'BenchTimerProcess'");
+    long t0 = System.nanoTime();
+    long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
+    while (db.count("SELECT count(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'BenchTimerProcess'") > 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("Reference timers not done in " + s.timerTimeoutSeconds() + " s");
+      }
+      Thread.sleep(100);
+    }
+    report.rawTimersDue = moved;
+    report.rawTimerSeconds = (System.nanoTime() - t0) / 1e9;
+    say("   %d no-work timers in %.1f s (%.0f jobs/s)".formatted(moved, report.rawTimerSeconds, moved / report.rawTimerSeconds));
   }
 
   private void agentWork(BenchSettings s, BenchDb db, Load load) throws Exception {
