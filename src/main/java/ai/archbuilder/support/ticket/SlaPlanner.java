@@ -1,5 +1,7 @@
 package ai.archbuilder.support.ticket;
 
+import ai.archbuilder.support.escalation.EscalationTrigger;
+import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.sla.CoverageClock;
 import ai.archbuilder.support.sla.CoverageClocks;
 import ai.archbuilder.support.ticket.TicketStore.Column;
@@ -18,16 +20,19 @@ public class SlaPlanner {
   private final CoverageClocks clocks;
   private final TicketStore tickets;
   private final TicketHistory history;
+  private final Escalations escalations;
   private final double warningRatio;
 
   SlaPlanner(
       CoverageClocks clocks,
       TicketStore tickets,
       TicketHistory history,
+      Escalations escalations,
       @Value("${support.sla.warning-ratio}") double warningRatio) {
     this.clocks = clocks;
     this.tickets = tickets;
     this.history = history;
+    this.escalations = escalations;
     this.warningRatio = warningRatio;
   }
 
@@ -53,6 +58,12 @@ public class SlaPlanner {
     var start = t.createdAt();
     var firstResponseDue = clock.plus(start, hours(firstResponseHours).plus(paused));
     var resolutionDue = clock.plus(start, hours(resolutionHours).plus(paused));
+    var resolutionWarning = clock.plus(start, hours(resolutionHours * warningRatio).plus(paused));
+    if (resolutionTargetRenewedAfterBreach(t)) {
+      // re-assessed after a resolution breach: the breach is on record and a new target was set; keep it
+      resolutionDue = t.resolutionDueAt();
+      resolutionWarning = t.resolutionWarningAt();
+    }
     tickets
         .change(t.id())
         .set(Column.TIER_ENTERED_AT, start)
@@ -60,11 +71,22 @@ public class SlaPlanner {
         .set(Column.TIER_RESPONSE_DUE_AT, t.firstRespondedAt() == null ? firstResponseDue : null)
         .set(Column.RESPONSE_WARNING_AT, clock.plus(start, hours(firstResponseHours * warningRatio).plus(paused)))
         .set(Column.RESOLUTION_DUE_AT, resolutionDue)
-        .set(Column.RESOLUTION_WARNING_AT, clock.plus(start, hours(resolutionHours * warningRatio).plus(paused)))
+        .set(Column.RESOLUTION_WARNING_AT, resolutionWarning)
         .set(
             Column.ESCALATION_DUE_AT,
             timeInTierHours == null ? null : clock.plus(start, hours(timeInTierHours).plus(paused)))
         .apply();
+  }
+
+  /**
+   * A resolution breach is on record (escalation or oversight), and it gave the ticket a new
+   * resolution target: a re-assessment keeps that target instead of counting from creation again,
+   * which would breach at once and record the same breach a second time.
+   */
+  private boolean resolutionTargetRenewedAfterBreach(Ticket t) {
+    return t.tierEnteredAt() != null
+        && t.resolutionDueAt() != null
+        && escalations.of(t.id()).stream().anyMatch(e -> e.trigger() == EscalationTrigger.RESOLUTION_BREACH);
   }
 
   /**

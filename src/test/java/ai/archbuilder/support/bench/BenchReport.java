@@ -31,6 +31,8 @@ final class BenchReport {
   double rowsPerEscalation;
   int rawTimersDue;
   double rawTimerSeconds;
+  double rawTimerPickUpSeconds;
+  double timerPickUpSeconds;
   double escalationSeconds;
   double drainSeconds;
   long jobsExecuted;
@@ -74,7 +76,8 @@ final class BenchReport {
         .append("\n```\n\n");
     var reduced = s.reducedSizes();
     int cores = Runtime.getRuntime().availableProcessors();
-    boolean busy = busy(loadAtStart, cores) || busy(loadAtEnd, cores);
+    // at the end the load is the benchmark's own (8 clients, the application, PostgreSQL): only the start tells
+    boolean busy = busy(loadAtStart, cores);
     clean = reduced.isEmpty() && !busy;
     if (!reduced.isEmpty() || busy || !s.note().isBlank()) {
       md.append("> **Not the published figures.**");
@@ -84,9 +87,7 @@ final class BenchReport {
       if (busy) {
         md.append(" The machine was busy with other work (load average ")
             .append(loadAtStart)
-            .append(" at the start, ")
-            .append(loadAtEnd)
-            .append(" at the end, on ")
+            .append(" at the start, on ")
             .append(cores)
             .append(" cores), so every number is lower and noisier than this application can do.");
       }
@@ -103,7 +104,8 @@ final class BenchReport {
         .append("-jar target/support-desk-*.jar --spring.profiles.active=postgres,demo")
         .append(s.extraAppArgs().isBlank() ? "" : " " + s.extraAppArgs())
         .append("` (history level full, engine authorization on). Load average at start ").append(loadAtStart)
-        .append(", at end ").append(loadAtEnd).append(".\n\n");
+        .append(" (after waiting up to three minutes for it to settle), at end ").append(loadAtEnd)
+        .append(" (the benchmark's own load).\n\n");
 
     md.append("## Results\n\n");
     md.append("| # | measurement | clients | n | result | p50 ms | p99 ms | goal (issue 5) | met |\n");
@@ -123,15 +125,18 @@ final class BenchReport {
     if (timerCreation != null) {
       row(md, "2", "Tickets created for the timer phase (intake, not a goal)", timerCreation, "%.1f tickets/s".formatted(timerCreation.perSecond()), "", "");
     }
-    double timerRate = timersDue / escalationSeconds;
+    double timerRate = timersDue / (escalationSeconds - timerPickUpSeconds);
     md.append("| 2 | Timers: time-in-tier timers due at once → escalations recorded | | ").append(timersDue).append(" | **")
-        .append(fmt("%.0f", timerRate)).append(" jobs/s** (").append(fmt("%.1f", escalationSeconds)).append(" s) | | | ≥ 500 jobs/s | ")
-        .append(met(timerRate >= 500)).append(" |\n");
+        .append(fmt("%.0f", timerRate)).append(" jobs/s** (").append(fmt("%.1f", escalationSeconds - timerPickUpSeconds))
+        .append(" s from the first to the last; the first after ").append(fmt("%.1f", timerPickUpSeconds))
+        .append(" s) | | | ≥ 500 jobs/s | ").append(met(timerRate >= 500)).append(" |\n");
     md.append("| 2 | Timers: every due job done, incl. the managers' mail jobs | | ").append(jobsExecuted).append(" | ")
-        .append(fmt("%.0f", jobsExecuted / drainSeconds)).append(" jobs/s (").append(fmt("%.1f", drainSeconds)).append(" s) | | | | |\n");
+        .append(fmt("%.0f", jobsExecuted / (drainSeconds - timerPickUpSeconds))).append(" jobs/s (")
+        .append(fmt("%.1f", drainSeconds - timerPickUpSeconds)).append(" s from the first) | | | | |\n");
     md.append("| 2 | Reference: the raw engine's timer drain, no work in the job (`BenchTimerProcess`: timer → end), same backlog | | ")
-        .append(rawTimersDue).append(" | ").append(fmt("%.0f", rawTimersDue / rawTimerSeconds)).append(" jobs/s (")
-        .append(fmt("%.1f", rawTimerSeconds)).append(" s) | | | | |\n");
+        .append(rawTimersDue).append(" | ").append(fmt("%.0f", rawTimersDue / (rawTimerSeconds - rawTimerPickUpSeconds)))
+        .append(" jobs/s (").append(fmt("%.1f", rawTimerSeconds - rawTimerPickUpSeconds)).append(" s from the first to the last; the first after ")
+        .append(fmt("%.1f", rawTimerPickUpSeconds)).append(" s) | | | | |\n");
     md.append("| 2 | Rows written per escalation, its mail jobs included (inserts + updates + deletes, `pg_stat_user_tables`) | | | ")
         .append(fmt("%.0f", rowsPerEscalation)).append(" | | | | |\n");
     for (var r : agent) {
@@ -185,7 +190,9 @@ final class BenchReport {
             """
             over JDBC: the job executor acquires by `DUEDATE_`, so this is what the clock reaching the due date looks \
             like to it (the engine's own `ManagementService.setJobDuedate` does the same row update one job at a \
-            time). The clock starts after the update commits, so it includes up to one idle acquisition wait. Each \
+            time). The rate is counted from the first escalation to the last: before the first, the job executor's \
+            acquisition thread may still sleep out its idle wait (up to `max-wait`, 5 s; that is how late a timer can \
+            fire on an idle node), which the table shows apart. Each \
             timer throws the BPMN escalation, runs `EscalationProcess` (DMN `escalationTarget`; a BASIC P3 ticket is \
             at its ceiling, so oversight is recorded: one row in our `escalation` table) and queues the managers' \
             e-mail (one more async job). Done = an `escalation` row for every timer; then every due job done. The \
@@ -300,7 +307,8 @@ final class BenchReport {
     }
   }
 
-  private static boolean busy(String load, int cores) {
+  /** Busy: the one-minute load average above the number of cores. */
+  static boolean busy(String load, int cores) {
     try {
       return Double.parseDouble(load.split(" ")[0]) > cores;
     } catch (RuntimeException e) {

@@ -49,6 +49,13 @@ class SupportDeskBenchmark {
   void measureAndWriteBenchmarksMd() throws Exception {
     var s = BenchSettings.fromSystemProperties();
     report.settings = s;
+    // earlier work on the machine (a build, the tests) settles first: up to three minutes
+    for (int i = 0; i < 36 && BenchReport.busy(BenchReport.loadAverage(), Runtime.getRuntime().availableProcessors()); i++) {
+      if (i == 0) {
+        say("waiting for the load average to settle: " + BenchReport.loadAverage());
+      }
+      Thread.sleep(5000);
+    }
     report.loadAtStart = BenchReport.loadAverage();
     report.startedAt = Instant.now();
     var db = new BenchDb(s);
@@ -129,12 +136,17 @@ class SupportDeskBenchmark {
     long t0 = System.nanoTime();
     say("   " + moved + " timers due now, over " + report.waitingTimersBefore + " waiting jobs");
     long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
+    Double pickedUp = null;
     Double escalated = null;
     Double drained = null;
     while (escalated == null || drained == null) {
-      Thread.sleep(250);
+      Thread.sleep(100);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      if (escalated == null && db.escalations() - escalationsBefore >= moved) {
+      long done = escalated == null ? db.escalations() - escalationsBefore : moved;
+      if (pickedUp == null && done > 0) {
+        pickedUp = seconds;
+      }
+      if (escalated == null && done >= moved) {
         escalated = seconds;
       }
       if (escalated != null && drained == null && db.dueJobs() == 0) {
@@ -147,14 +159,15 @@ class SupportDeskBenchmark {
       }
     }
     report.timersDue = moved;
+    report.timerPickUpSeconds = pickedUp;
     report.escalationSeconds = escalated;
     report.drainSeconds = drained;
     report.jobsExecuted = db.successfulJobs() - jobsBefore;
     report.failedJobs = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
     Thread.sleep(1500);
     report.rowsPerEscalation = (db.rowsWritten() - rowsBefore) / (double) moved;
-    say("   %d escalations in %.1f s (%.0f jobs/s); all due jobs (%d) done in %.1f s"
-        .formatted(moved, escalated, moved / escalated, report.jobsExecuted, drained));
+    say("   first escalation after %.1f s; %d escalations in %.1f s (%.0f jobs/s after the first); all due jobs (%d) done in %.1f s"
+        .formatted(pickedUp, moved, escalated, moved / (escalated - pickedUp), report.jobsExecuted, drained));
   }
 
   /**
@@ -175,7 +188,12 @@ class SupportDeskBenchmark {
     int moved = db.update("UPDATE ACT_RU_JOB SET DUEDATE_ = now() WHERE PROCESS_DEF_KEY_ = 'BenchTimerProcess'");
     long t0 = System.nanoTime();
     long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
-    while (db.count("SELECT count(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'BenchTimerProcess'") > 0) {
+    Double pickedUp = null;
+    long left;
+    while ((left = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'BenchTimerProcess'")) > 0) {
+      if (pickedUp == null && left < moved) {
+        pickedUp = (System.nanoTime() - t0) / 1e9;
+      }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("Reference timers not done in " + s.timerTimeoutSeconds() + " s");
       }
@@ -183,7 +201,9 @@ class SupportDeskBenchmark {
     }
     report.rawTimersDue = moved;
     report.rawTimerSeconds = (System.nanoTime() - t0) / 1e9;
-    say("   %d no-work timers in %.1f s (%.0f jobs/s)".formatted(moved, report.rawTimerSeconds, moved / report.rawTimerSeconds));
+    report.rawTimerPickUpSeconds = pickedUp == null ? report.rawTimerSeconds : pickedUp;
+    say("   %d no-work timers in %.1f s (%.0f jobs/s after the first)"
+        .formatted(moved, report.rawTimerSeconds, moved / (report.rawTimerSeconds - report.rawTimerPickUpSeconds)));
   }
 
   private void agentWork(BenchSettings s, BenchDb db, Load load) throws Exception {

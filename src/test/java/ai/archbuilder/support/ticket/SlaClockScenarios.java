@@ -109,6 +109,33 @@ abstract class SlaClockScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aTriageAfterAnOverseenResolutionBreachKeepsTheNewTargetAndRecordsTheBreachOnce() {
+    var t0 = Instant.parse("2026-11-24T18:00:00Z");
+    setClock(t0);
+    // BASIC plan: Tier 1 is the ceiling, so every breach is overseen there; nobody triages in time
+    var key = create("admin", "alice@example.com", "Export shows a wrong total", "The monthly total is off, a workaround exists");
+    var due = instant(ticket(key), "resolutionDueAt");
+    advanceTo(due.plusSeconds(1));
+    var t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(1);
+    assertThat(details(key, "BREACHED")).contains("RESOLUTION_BREACH in Tier 1");
+    var renewed = instant(t, "resolutionDueAt");
+    assertThat(renewed).as("a new target after the overseen breach").isAfter(due.plusSeconds(1));
+    var breaches = details(key, "BREACHED");
+
+    // the late triage re-assesses the ticket: its clocks restart from creation, but not the resolution target
+    triage(key, "TECHNICAL", "DATA", "MINOR", "CONTINUE");
+    t = ticket(key);
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(renewed);
+    assertThat(details(key, "BREACHED")).as("no second record of the same breach").isEqualTo(breaches);
+    assertThat(t.get("escalations")).hasSize(breaches.size());
+    // the resolution lane waits for the 75 % warning of the new target, not for a passed due
+    assertThat(timerDueDates(key, "Timer_ResolutionWarning"))
+        .singleElement()
+        .satisfies(warning -> assertThat(warning).isAfter(due.plusSeconds(1)).isBefore(renewed));
+  }
+
+  @Test
   void warningsAt75PercentComeOncePerWindowAndWaitForOpenHoursAtNight() {
     setClock(la("2026-11-24T09:00:00")); // Tuesday, opening time
     // BASIC P3 BILLING: Standard hours, ceiling Tier 1; response 24 h, resolution 72 h, Tier 1 time 48 h
