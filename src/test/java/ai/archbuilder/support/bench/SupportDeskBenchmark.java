@@ -67,7 +67,7 @@ class SupportDeskBenchmark {
       report.postgres = db.text("SHOW server_version");
       var load = new Load(app.baseUrl(), "admin", "demo");
       deployBenchModels(load);
-      intake(s, load);
+      intake(s, db, load);
       timers(s, db, load);
       rawTimers(s, db, load);
       agentWork(s, db, load);
@@ -93,7 +93,7 @@ class SupportDeskBenchmark {
 
   // ------------------------------------------------------------------ phases
 
-  private void intake(BenchSettings s, Load load) throws Exception {
+  private void intake(BenchSettings s, BenchDb db, Load load) throws Exception {
     String run = Long.toString(System.currentTimeMillis(), 36);
     say("1. intake: warm-up, " + s.warmup() + " of each kind");
     if (s.warmup() > 0) {
@@ -101,6 +101,7 @@ class SupportDeskBenchmark {
       load.run("warm-up (a)", 8, s.warmup(), i -> oneUserTaskRequest(load, "WA-" + i));
       load.run("warm-up (b)", 8, s.warmup(), i -> benchIntakeRequest(load, "WB-" + i));
     }
+    db.analyze();
     for (int clients : s.clients()) {
       var intake = load.run("Intake: POST /api/tickets", clients, s.intakeCount(), i -> intakeRequest(load, s, "m" + run + "-" + clients + "-" + i));
       var a = load.run("(a) one-user-task start", clients, s.intakeCount(), i -> oneUserTaskRequest(load, "A" + clients + "-" + i));
@@ -127,6 +128,7 @@ class SupportDeskBenchmark {
       }
       Thread.sleep(250);
     }
+    db.analyze();
     report.waitingTimersBefore = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE DUEDATE_ > now()");
     long escalationsBefore = db.escalations();
     long jobsBefore = db.successfulJobs();
@@ -185,6 +187,7 @@ class SupportDeskBenchmark {
     while (db.dueJobs() > 0) {
       Thread.sleep(250);
     }
+    db.analyze();
     int moved = db.update("UPDATE ACT_RU_JOB SET DUEDATE_ = now() WHERE PROCESS_DEF_KEY_ = 'BenchTimerProcess'");
     long t0 = System.nanoTime();
     long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
@@ -211,6 +214,7 @@ class SupportDeskBenchmark {
     if (ids.length < s.agentCount() * s.clients().length) {
       throw new IllegalStateException("Only " + ids.length + " open triage tasks; raise bench.timers.tickets or lower bench.agent.count");
     }
+    db.analyze();
     say("3. agent work: completing " + ids.length + " triage tasks");
     int offset = 0;
     for (int clients : s.clients()) {
@@ -228,6 +232,7 @@ class SupportDeskBenchmark {
     long inserted = db.bulkTickets(s.readTickets());
     report.bulkInserted = inserted;
     report.bulkSeconds = (System.nanoTime() - t0) / 1e9;
+    db.analyze();
     long min = db.count("SELECT min(id) FROM ticket");
     long max = db.count("SELECT max(id) FROM ticket");
     report.readTicketsStored = db.count("SELECT count(*) FROM ticket");
