@@ -84,7 +84,6 @@ public final class TransactionCache<K, V> {
 
   /** Whether the row is held in the current transaction (for tests). */
   public boolean holds(K key) {
-    var rows = rows();
-    return rows != null && rows.containsKey(key);
+    return TransactionSynchronizationManager.getResource(name) instanceof Map<?, ?> rows && rows.containsKey(key);
   }
 }
