@@ -93,6 +93,19 @@ final class BenchDb {
     return count("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables");
   }
 
+  /** {@link #rowsWritten()} per table, for where an escalation's writes go. */
+  java.util.Map<String, Long> rowsWrittenByTable() throws SQLException {
+    var rows = new java.util.TreeMap<String, Long>();
+    try (var c = connect();
+        var st = c.createStatement();
+        var rs = st.executeQuery("SELECT lower(relname), n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables")) {
+      while (rs.next()) {
+        rows.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return rows;
+  }
+
   long escalations() throws SQLException {
     return count("SELECT count(*) FROM escalation");
   }

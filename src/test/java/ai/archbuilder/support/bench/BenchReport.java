@@ -29,6 +29,8 @@ final class BenchReport {
   long waitingTimersBefore;
   int timersDue;
   double rowsPerEscalation;
+  /** Rows written per escalation by table, the largest first. */
+  final java.util.Map<String, Double> rowsPerEscalationByTable = new java.util.LinkedHashMap<>();
   int rawTimersDue;
   double rawTimerSeconds;
   double rawTimerPickUpSeconds;
@@ -243,6 +245,13 @@ final class BenchReport {
         .append("after the run with all its data. Resident memory is `VmRSS` (and the peak `VmHWM`) from ")
         .append("`/proc/<pid>/status` after phases 1–4.\n\n");
 
+    if (!rowsPerEscalationByTable.isEmpty()) {
+      md.append("## Where an escalation's rows go\n\n")
+          .append("Rows inserted, updated or deleted per escalation in phase 2 (its mail jobs included), by table ")
+          .append("(`pg_stat_user_tables`; tables under 0.05 left out):\n\n| table | rows per escalation |\n|---|---:|\n");
+      rowsPerEscalationByTable.forEach((table, rows) -> md.append("| `").append(table).append("` | ").append(fmt("%.1f", rows)).append(" |\n"));
+      md.append("\n");
+    }
     md.append("## Sizes and options\n\n");
     md.append("Every size is a system property; the defaults are the issue's sizes. For a quick try of the harness:\n\n```bash\n")
         .append("./mvnw -B -Pbench verify -Dbench.warmup=20 -Dbench.intake.count=30 -Dbench.timers.tickets=200 \\\n")

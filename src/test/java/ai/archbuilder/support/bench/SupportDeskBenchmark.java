@@ -129,6 +129,7 @@ class SupportDeskBenchmark {
     long jobsBefore = db.successfulJobs();
     Thread.sleep(1500); // the counts of the last transactions are published
     long rowsBefore = db.rowsWritten();
+    var tablesBefore = db.rowsWrittenByTable();
     int moved = db.makeTimeInTierTimersDue(s.timerTickets());
     long t0 = System.nanoTime();
     say("   " + moved + " timers due now, over " + report.waitingTimersBefore + " waiting jobs");
@@ -163,6 +164,17 @@ class SupportDeskBenchmark {
     report.failedJobs = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
     Thread.sleep(1500);
     report.rowsPerEscalation = (db.rowsWritten() - rowsBefore) / (double) moved;
+    var byTable = new java.util.LinkedHashMap<String, Double>();
+    db.rowsWrittenByTable().forEach((table, rows) -> {
+      double perEscalation = (rows - tablesBefore.getOrDefault(table, 0L)) / (double) moved;
+      if (perEscalation >= 0.05) {
+        byTable.put(table, perEscalation);
+      }
+    });
+    byTable.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEachOrdered(e -> report.rowsPerEscalationByTable.put(e.getKey(), e.getValue()));
+    say("   rows written per escalation: " + report.rowsPerEscalationByTable);
     say("   first escalation after %.1f s; %d escalations in %.1f s (%.0f jobs/s after the first); all due jobs (%d) done in %.1f s"
         .formatted(pickedUp, moved, escalated, moved / (escalated - pickedUp), report.jobsExecuted, drained));
   }

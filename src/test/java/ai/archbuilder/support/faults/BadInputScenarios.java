@@ -139,11 +139,46 @@ abstract class BadInputScenarios extends TicketScenarios {
     }
     // in a query parameter or the path too
     rejected("admin", HttpMethod.GET, "/api/tickets?customerEmail=a%00b@example.com", null, 400);
-    // in the path Tomcat refuses an encoded NUL itself, before the application (and its problem
-    // bodies) see the request: a plain 400 page, nothing read or stored
+    // in the path Tomcat refuses an encoded NUL (or a broken escape) itself, before the application
+    // sees the request: its host answers with our problem body instead of its HTML page
+    for (var path : List.of("/api/customers/a%00b@example.com", "/api/tickets/T%00")) {
+      var problem = rejected("manager", HttpMethod.GET, path, null, 400);
+      assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+      assertThat(problem.path("detail").asText()).contains("malformed").doesNotContainIgnoringCase("tomcat");
+    }
+  }
+
+  @Test
+  void requestsTomcatRefusesItselfGetAProblemBodyToo() throws Exception {
+    // what no HTTP client library sends: broken escapes, a header name with a space, a bad request line
+    var auth = "Authorization: Basic " + Base64.getEncoder().encodeToString("manager:demo".getBytes(StandardCharsets.UTF_8));
     var before = StoredRows.count(jdbc);
-    assertThat(rawCall("manager", HttpMethod.GET, "/api/customers/a%00b@example.com", null).getStatusCode().value()).isEqualTo(400);
+    for (var request : List.of(
+        "GET /api/tickets/%zz HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n",
+        "GET /api/tickets/a%2 HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n",
+        "POST /api/tickets HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n" + auth + "\r\nContent-Length: 2\r\n\r\n{}",
+        "GET /api/tickets?x=<script> HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n")) {
+      var raw = sendRaw(request.endsWith("{}") ? request : request + "Connection: close\r\n\r\n");
+      var shown = request.lines().findFirst().orElseThrow();
+      assertThat(raw).as(shown).startsWith("HTTP/1.1 400 ");
+      assertThat(raw.toLowerCase()).as(shown).contains("content-type: application/problem+json");
+      var body = json.readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+      assertThat(body.path("status").asInt()).as(shown).isEqualTo(400);
+      assertThat(body.path("title").asText()).isEqualTo("Bad Request");
+      assertThat(raw).as(shown).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception");
+    }
     assertThat(StoredRows.count(jdbc)).isEqualTo(before);
+  }
+
+  /** One request written to the socket as given; the whole answer (the server closes). */
+  private String sendRaw(String request) throws java.io.IOException {
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
