@@ -2,20 +2,14 @@ package ai.archbuilder.support.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.archbuilder.support.browser.HeadlessChromium;
-import ai.archbuilder.support.ticket.TicketScenarios;
+import ai.archbuilder.support.browser.BrowserScenarios;
 import java.io.IOException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -26,30 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-class TicketAuditInCockpitTest extends TicketScenarios {
+class TicketAuditInCockpitTest extends BrowserScenarios {
 
   static final String PROBE = "<b id=\"tck-xss\">not bold</b>";
-
-  @LocalServerPort int port;
-  HeadlessChromium chromium;
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = HeadlessChromium.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser(org.junit.jupiter.api.TestInfo test) {
-    if (chromium != null) {
-      // what the browser showed last (screen and page source), kept for a failed run above all
-      chromium.keepLastPage("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-      chromium.close();
-    }
-  }
 
   @Test
   void auditorFindsTheTicketAndReadsWhyItIsP3() throws IOException {

@@ -2,23 +2,16 @@ package ai.archbuilder.support.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.archbuilder.support.browser.HeadlessChromium;
+import ai.archbuilder.support.browser.BrowserScenarios;
 import ai.archbuilder.support.ticket.TicketLifecycle.Elements;
-import ai.archbuilder.support.ticket.TicketScenarios;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -34,33 +27,12 @@ import org.springframework.test.context.ActiveProfiles;
     properties = "spring.datasource.url=jdbc:h2:mem:tasklist-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"test", "demo"})
 @org.springframework.test.annotation.DirtiesContext
-class TriageInTasklistTest extends TicketScenarios {
+class TriageInTasklistTest extends BrowserScenarios {
 
   private static final String SUBJECT = "Export shows a wrong total";
   private static final String DESCRIPTION = "The monthly report total is off by a few cents; a workaround is to sum the rows by hand.";
   private static final String REPLY = "Thanks for the report. Until the fix ships, export per month and sum the rows by hand.";
   private static final String QUEUE = "Tier 1: My tier's queue";
-
-  @LocalServerPort int port;
-  HeadlessChromium chromium;
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = HeadlessChromium.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser(TestInfo test) {
-    if (chromium != null) {
-      // what the browser showed last (screen and page source), kept for a failed run above all
-      chromium.keepLastPage("last-" + test.getTestMethod().map(Method::getName).orElse("test"));
-      chromium.close();
-    }
-  }
 
   @Test
   void tier1TriagesANewTicketInTasklistAndItMovesOn() throws IOException {
