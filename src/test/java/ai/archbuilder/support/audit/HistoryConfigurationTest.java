@@ -37,6 +37,18 @@ class HistoryConfigurationTest {
   }
 
   @Test
+  void engineEventsAreNotRepublishedAsSpringEvents() {
+    // nothing of ours listens; each job would pay for every execution, task and history event
+    var c = configuration();
+    var hooks = new java.util.ArrayList<Object>();
+    hooks.addAll(c.getCustomPreBPMNParseListeners());
+    hooks.addAll(c.getCustomPostBPMNParseListeners());
+    hooks.addAll(c.getCustomHistoryEventHandlers());
+    assertThat(hooks).extracting(h -> h.getClass().getName())
+        .noneMatch(name -> name.startsWith("org.camunda.bpm.spring.boot.starter.event."));
+  }
+
+  @Test
   void cleanupRunsInTheNightlyWindowByRemovalTime() {
     var c = configuration();
     assertThat(c.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
