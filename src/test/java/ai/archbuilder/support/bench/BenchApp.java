@@ -32,20 +32,69 @@ final class BenchApp implements AutoCloseable {
   }
 
   static BenchApp start(BenchSettings s, String logName) throws IOException, InterruptedException {
+    return start(s, logName, false);
+  }
+
+  /** The extracted application and its class-data archive, made by {@link #prepareClassDataSharing}. */
+  static Path cdsDir(BenchSettings s) {
+    return s.workDir().resolve("cds");
+  }
+
+  /**
+   * Prepares the start-up the Docker image uses (see Dockerfile): the jar extracted ({@code
+   * -Djarmode=tools extract}), then one training run that refreshes the application context on an
+   * in-memory database and writes the classes it loaded to {@code app.jsa} (class data sharing).
+   */
+  static void prepareClassDataSharing(BenchSettings s) throws IOException, InterruptedException {
+    var dir = cdsDir(s);
+    org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    Files.createDirectories(dir);
+    run(s, dir.getParent(), "cds-extract.log", java(), "-Djarmode=tools", "-jar", s.jar().toString(), "extract", "--destination", dir.toString());
+    var extracted = dir.resolve(s.jar().getFileName());
+    Files.move(extracted, dir.resolve("app.jar"));
+    run(s, dir, "cds-training.log", java(), "-Xmx" + s.heap(), "-XX:ArchiveClassesAtExit=app.jsa", "-Dspring.context.exit=onRefresh",
+        "-jar", "app.jar", "--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:mem:cds-training", "--server.port=0");
+    if (!Files.isRegularFile(dir.resolve("app.jsa"))) {
+      throw new IllegalStateException("The training run wrote no class-data archive; see " + s.workDir().resolve("cds-training.log"));
+    }
+  }
+
+  private static void run(BenchSettings s, Path dir, String logName, String... command) throws IOException, InterruptedException {
+    var log = s.workDir().resolve(logName);
+    var p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(s.startupTimeoutSeconds(), java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * Starts the application and waits for {@code /actuator/health} UP. With {@code classDataSharing}
+   * it starts as the Docker image does: the extracted jar with the archive of {@link
+   * #prepareClassDataSharing}.
+   */
+  static BenchApp start(BenchSettings s, String logName, boolean classDataSharing) throws IOException, InterruptedException {
     if (!Files.isRegularFile(s.jar())) {
       throw new IllegalStateException("No application jar at " + s.jar() + ": run ./mvnw -Pbench verify (it packages first)");
     }
     int port = freePort();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.add("-Xmx" + s.heap());
+    if (classDataSharing) {
+      command.add("-XX:SharedArchiveFile=app.jsa");
+    }
     if (!s.extraJvmArgs().isBlank()) {
       command.addAll(Arrays.asList(s.extraJvmArgs().trim().split("\\s+")));
     }
     command.addAll(
         List.of(
             "-jar",
-            s.jar().toString(),
+            classDataSharing ? "app.jar" : s.jar().toString(),
             "--spring.profiles.active=postgres,demo",
             "--server.port=" + port,
             "--spring.datasource.url=" + s.jdbcUrl(s.database()),
@@ -59,7 +108,7 @@ final class BenchApp implements AutoCloseable {
     long t0 = System.nanoTime();
     var process =
         new ProcessBuilder(command)
-            .directory(s.workDir().toFile())
+            .directory((classDataSharing ? cdsDir(s) : s.workDir()).toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
