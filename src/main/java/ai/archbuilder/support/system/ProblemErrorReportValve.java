@@ -63,6 +63,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
               host.getPipeline().removeValve(valve);
             }
           }
+          // the host adds a valve of this class on start unless one is there: name ours, so it adds no second one
           host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
           host.getPipeline().addValve(new ProblemErrorReportValve());
         }

@@ -125,19 +125,19 @@ final class BenchDb {
 
   /** When the first and the last escalation after {@code id} were recorded (their {@code at}). */
   Instant[] escalationSpan(long id) throws SQLException {
-    try (var c = connect();
-        var st = c.createStatement();
-        var rs = st.executeQuery("SELECT min(at), max(at) FROM escalation WHERE id > " + id)) {
-      rs.next();
-      return new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()};
-    }
+    return span("SELECT min(at), max(at) FROM escalation WHERE id > ?", id);
   }
 
   /** When the first and the last instance of {@code processKey} ended. */
   Instant[] endTimes(String processKey) throws SQLException {
+    return span("SELECT min(END_TIME_), max(END_TIME_) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ? AND END_TIME_ IS NOT NULL", processKey);
+  }
+
+  /** The two timestamps a {@code SELECT min(..), max(..)} with one parameter answers. */
+  private Instant[] span(String sql, Object parameter) throws SQLException {
     try (var c = connect();
-        var ps = c.prepareStatement("SELECT min(END_TIME_), max(END_TIME_) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ? AND END_TIME_ IS NOT NULL")) {
-      ps.setString(1, processKey);
+        var ps = c.prepareStatement(sql)) {
+      ps.setObject(1, parameter);
       try (var rs = ps.executeQuery()) {
         rs.next();
         return new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()};
@@ -151,6 +151,11 @@ final class BenchDb {
    */
   boolean anyJobDue() throws SQLException {
     return count("SELECT count(*) FROM (SELECT 1 FROM ACT_RU_JOB WHERE DUEDATE_ <= now() AND RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 LIMIT 1) due") > 0;
+  }
+
+  /** {@link #anyJobDue()} for the jobs of one process only. */
+  boolean anyJobDue(String processKey) throws SQLException {
+    return count("SELECT count(*) FROM (SELECT 1 FROM ACT_RU_JOB WHERE DUEDATE_ <= now() AND PROCESS_DEF_KEY_ = '" + processKey + "' LIMIT 1) due") > 0;
   }
 
   long successfulJobs() throws SQLException {

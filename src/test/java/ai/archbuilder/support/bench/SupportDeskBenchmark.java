@@ -168,14 +168,9 @@ class SupportDeskBenchmark {
     report.failedJobs = db.count("SELECT count(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
     Thread.sleep(1500);
     report.rowsPerEscalation = (db.rowsWritten() - rowsBefore) / (double) moved;
-    var byTable = new java.util.LinkedHashMap<String, Double>();
-    db.rowsWrittenByTable().forEach((table, rows) -> {
-      double perEscalation = (rows - tablesBefore.getOrDefault(table, 0L)) / (double) moved;
-      if (perEscalation >= 0.05) {
-        byTable.put(table, perEscalation);
-      }
-    });
-    byTable.entrySet().stream()
+    db.rowsWrittenByTable().entrySet().stream()
+        .map(e -> java.util.Map.entry(e.getKey(), (e.getValue() - tablesBefore.getOrDefault(e.getKey(), 0L)) / (double) moved))
+        .filter(e -> e.getValue() >= 0.05)
         .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
         .forEachOrdered(e -> report.rowsPerEscalationByTable.put(e.getKey(), e.getValue()));
     say("   rows written per escalation: " + report.rowsPerEscalationByTable);
@@ -200,7 +195,7 @@ class SupportDeskBenchmark {
     var dueAt = Instant.now();
     long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
     // polled twice a second on the due-date index; the instances' end times give the times
-    while (db.count("SELECT count(*) FROM (SELECT 1 FROM ACT_RU_JOB WHERE DUEDATE_ <= now() AND PROCESS_DEF_KEY_ = '" + BENCH_TIMER + "' LIMIT 1) due") > 0) {
+    while (db.anyJobDue(BENCH_TIMER)) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("Reference timers not done in " + s.timerTimeoutSeconds() + " s");
       }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * escalation row, one ESCALATED history row, one escalation e-mail, each timer job executed
  * successfully once, and no e-mail queued or sent twice.
  *
- * <p>N is issue 5's 5,000 (about four minutes here); {@code -Dfaults.tickets=…} sets another.
+ * <p>N is issue 5's 5,000 (4–12 minutes here, depending on the machine's day); {@code -Dfaults.tickets=…} sets another.
  */
 class TwoNodesFaultIT {
 
