@@ -217,6 +217,41 @@ class ModelReferencesTest {
   }
 
   @Test
+  void theEscalationTemplateMapsTheSameVariablesAsEveryEscalateTicketInTheDiagrams() throws Exception {
+    var template = templates.stream().filter(t -> t.get("id").asText().endsWith("escalateTicket")).findFirst().orElseThrow();
+    var offered = new TreeSet<String>();
+    template.get("properties").forEach(p -> {
+      var binding = p.get("binding");
+      switch (binding.get("type").asText()) {
+        case "camunda:in" -> offered.add("in " + p.get("value").asText() + " -> " + binding.get("target").asText());
+        case "camunda:out" -> offered.add("out " + binding.get("source").asText() + " -> " + p.get("value").asText());
+        default -> {}
+      }
+    });
+    int calls = 0;
+    for (var d : diagrams) {
+      for (var call : elements(d, "callActivity")) {
+        if (!call.getAttribute("calledElement").equals("EscalationProcess")) {
+          continue;
+        }
+        calls++;
+        var mapped = new TreeSet<String>();
+        for (var kind : List.of("in", "out")) {
+          var nodes = call.getElementsByTagNameNS(CAMUNDA, kind);
+          for (int i = 0; i < nodes.getLength(); i++) {
+            var m = (Element) nodes.item(i);
+            if (m.hasAttribute("source")) {
+              mapped.add(kind + " " + m.getAttribute("source") + " -> " + m.getAttribute("target"));
+            }
+          }
+        }
+        assertThat(mapped).as("%s in %s", call.getAttribute("id"), d.getFileName()).isEqualTo(offered);
+      }
+    }
+    assertThat(calls).as("call activities of EscalationProcess").isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void theDecisionTemplateOffersEveryDecision() {
     var decisionTemplate = templates.stream().filter(t -> t.get("id").asText().endsWith("evaluatePolicyDecision")).findFirst().orElseThrow();
     var offered = new TreeSet<String>();

@@ -54,7 +54,7 @@ abstract class SlaClockScenarios extends ProcessScenarios {
     assertThat(mails(key, "handover")).extracting(MailRow::recipient).containsExactly("tier2@archbuilder.app");
     assertThat(lifecycle(key))
         .hasPassed("Boundary_ResponseWarning", "Task_SendResponseWarning", "Boundary_ResponseDue", "End_ResponseBreached",
-            "Boundary_EscalationNeeded", "CallActivity_Escalate")
+            "Start_EscalationInTier", "CallActivity_EscalateInTier", "End_ReenterTier", "Boundary_ReenterTier")
         .isWaitingAt("Task_WorkOnTicket", "Task_AwaitFirstResponse");
   }
 
@@ -87,7 +87,7 @@ abstract class SlaClockScenarios extends ProcessScenarios {
     assertThat(details(key, "SLA_WARNING")).containsExactly("RESOLUTION window 75 % used");
     assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier4");
     assertThat(lifecycle(key)).hasPassed("Timer_ResolutionWarning", "Task_SendResolutionWarning", "Timer_ResolutionDue",
-        "End_ResolutionBreached", "End_NoTimeInTierClock");
+        "End_ResolutionBreached", "CallActivity_EscalateInTier", "Boundary_ReenterTier", "End_NoTimeInTierClock");
     assertThat(timerDueDates(key, "Timer_ResolutionWarning")).containsExactly(t0.plus(Duration.ofHours(7)));
 
     // Tier 4 is the ceiling: the next breach is recorded for oversight and gets a new target again
@@ -106,6 +106,46 @@ abstract class SlaClockScenarios extends ProcessScenarios {
     assertThat(mails(key, "manager-notification")).extracting(MailRow::recipient)
         .containsExactly("support-managers@archbuilder.app");
     assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier4");
+  }
+
+  @Test
+  void atTheCeilingAnOverseenClockLeavesTheAgentsTaskAndTheOtherClocksAlone() {
+    setClock(la("2026-11-24T09:00:00")); // Tuesday, opening time
+    // BASIC P3 BILLING: ceiling Tier 1, so a breach there is overseen and the ticket stays
+    var key = create("admin", "alice@example.com", "Invoice address is wrong", "The invoice shows an old address",
+        "category", "BILLING", "subcategory", "ACCOUNT", "impact", "MINOR");
+    triage(key, "BILLING", "ACCOUNT", "MINOR", "CONTINUE");
+    var work = task(key, "Task_WorkOnTicket");
+    tasks.claim(work.getId(), "tier1");
+    var resolutionWarning = management.createJobQuery().processInstanceId(lifecycleId(key)).activityId("Timer_ResolutionWarning")
+        .singleResult().getId();
+    var t = ticket(key);
+
+    advanceTo(instant(t, "firstResponseDueAt"));
+    t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(1);
+    assertThat(t.get("escalations").get(0).get("trigger").asText()).isEqualTo("RESPONSE_BREACH");
+    assertThat(t.get("escalations").get(0).get("action").asText()).isEqualTo("OVERSIGHT");
+    // the work sub-process was not left: the claimed task and the other clocks are the same ones
+    assertThat(task(key, "Task_WorkOnTicket").getId()).isEqualTo(work.getId());
+    assertThat(task(key, "Task_WorkOnTicket").getAssignee()).isEqualTo("tier1");
+    assertThat(management.createJobQuery().jobId(resolutionWarning).count()).isEqualTo(1);
+    assertThat(timerDueDates(key, "Boundary_ResponseDue")).as("the response clock stopped").isEmpty();
+    assertThat(mails(key, "manager-notification")).hasSize(1);
+
+    advanceTo(instant(t, "escalationDueAt"));
+    t = ticket(key);
+    assertThat(t.get("escalations").get(1).get("trigger").asText()).isEqualTo("TIME_IN_TIER");
+    assertThat(t.get("escalations").get(1).get("action").asText()).isEqualTo("OVERSIGHT");
+    assertThat(t.get("escalationDueAt").isNull()).as("the time-in-tier clock stopped").isTrue();
+    assertThat(details(key, "BREACHED")).containsExactly("RESPONSE_BREACH in Tier 1", "TIME_IN_TIER in Tier 1");
+    assertThat(task(key, "Task_WorkOnTicket").getId()).isEqualTo(work.getId());
+    assertThat(task(key, "Task_WorkOnTicket").getAssignee()).isEqualTo("tier1");
+    assertThat(timerDueDates(key, "Timer_TimeInTierElapsed")).isEmpty();
+    assertThat(mails(key, "manager-notification")).hasSize(2);
+    assertThat(passed(key, "End_OverseenInTier")).isEqualTo(2);
+    assertThat(passed(key, "Boundary_ReenterTier")).isZero();
+    assertThat(passed(key, "Start_WorkInTier")).as("entered once, at triage").isEqualTo(2);
   }
 
   @Test

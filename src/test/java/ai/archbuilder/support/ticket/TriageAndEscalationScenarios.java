@@ -104,7 +104,8 @@ abstract class TriageAndEscalationScenarios extends ProcessScenarios {
     assertThat(escalation.get("action").asText()).isEqualTo("ESCALATE");
     assertThat(details(key, "ESCALATION_REQUESTED")).containsExactly("COMPLEX_ISSUE: Needs the server logs");
     assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier2");
-    assertThat(lifecycle(key)).hasPassed("Task_WorkOnTicket", "Task_RecordOutcome", "End_ManualEscalation", "CallActivity_Escalate");
+    assertThat(lifecycle(key)).hasPassed("Task_WorkOnTicket", "Task_RecordOutcome", "End_ManualEscalation", "CallActivity_EscalateInTier",
+        "Boundary_ReenterTier");
     assertThat(runtime.getVariable(lifecycle(key).getId(), "escalationReason")).as("a reason steers one escalation only").isNull();
 
     // BASIC P3: the ceiling is Tier 1; the escalation becomes oversight and the managers hear of it
