@@ -204,9 +204,14 @@ final class BenchReport {
             time). The rate is counted from the first escalation to the last: before the first, the job executor's \
             acquisition thread may still sleep out its idle wait (up to `max-wait`, 5 s; that is how late a timer can \
             fire on an idle node), which the table shows apart. Each \
-            timer throws the BPMN escalation, runs `EscalationProcess` (DMN `escalationTarget`; a BASIC P3 ticket is \
-            at its ceiling, so oversight is recorded: one row in our `escalation` table) and queues the managers' \
-            e-mail (one more async job). Done = an `escalation` row for every timer; then every due job done. The \
+            timer throws the BPMN escalation; the event sub-process "Escalate from the tier" catches it without \
+            interrupting the work and runs `EscalationProcess` (DMN `escalationTarget`; a BASIC P3 ticket is at its \
+            ceiling, so oversight is recorded: one row in our `escalation` table), which queues two e-mails, the \
+            tier's breach notice and the managers' notification, each a `MailDeliveryProcess` with its own job. The \
+            ticket stays in its tier: its task and its other timers are left as they are. Internal e-mail of a \
+            Standard-coverage ticket waits for open hours, so when the run falls outside 09:00–18:00 Los Angeles \
+            time the two mail jobs are timers for the next morning and not part of "every due job". Done = an \
+            `escalation` row for every timer; then every due job done. The \
             harness looks twice a second, with queries that cost the server next to nothing (a range of the \
             `escalation` key, the first due job on the due-date index), and takes the times from the escalations' own \
             timestamps (`escalation.at`): a `count(*)` of whole tables every 100 ms had taken 5–20 % of the \
