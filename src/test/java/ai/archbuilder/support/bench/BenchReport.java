@@ -133,14 +133,20 @@ final class BenchReport {
         .append(fmt("%.0f", timerRate)).append(" jobs/s** (").append(fmt("%.1f", escalationSeconds - timerPickUpSeconds))
         .append(" s from the first to the last; the first after ").append(fmt("%.1f", timerPickUpSeconds))
         .append(" s) | | | ≥ 500 jobs/s | ").append(met(timerRate >= 500)).append(" |\n");
-    md.append("| 2 | Timers: every due job done, incl. the managers' mail jobs | | ").append(jobsExecuted).append(" | ")
+    // internal e-mail of a Standard-coverage ticket waits for open hours: outside them the mail jobs are not due yet
+    boolean mailsDue = jobsExecuted > s.timerTickets();
+    md.append("| 2 | Timers: every due job done, ")
+        .append(mailsDue ? "incl. the two e-mail jobs of each escalation" : "the e-mail jobs wait for open hours in Los Angeles (not due in this run)")
+        .append(" | | ").append(jobsExecuted).append(" | ")
         .append(fmt("%.0f", jobsExecuted / (drainSeconds - timerPickUpSeconds))).append(" jobs/s (")
         .append(fmt("%.1f", drainSeconds - timerPickUpSeconds)).append(" s from the first) | | | | |\n");
     md.append("| 2 | Reference: the raw engine's timer drain, no work in the job (`BenchTimerProcess`: timer → end), same backlog | | ")
         .append(rawTimersDue).append(" | ").append(fmt("%.0f", rawTimersDue / (rawTimerSeconds - rawTimerPickUpSeconds)))
         .append(" jobs/s (").append(fmt("%.1f", rawTimerSeconds - rawTimerPickUpSeconds)).append(" s from the first to the last; the first after ")
         .append(fmt("%.1f", rawTimerPickUpSeconds)).append(" s) | | | | |\n");
-    md.append("| 2 | Rows written per escalation, its mail jobs included (inserts + updates + deletes, `pg_stat_user_tables`) | | | ")
+    md.append("| 2 | Rows written per escalation, its e-mails queued")
+        .append(mailsDue ? " and delivered" : " (not yet delivered)")
+        .append(" (inserts + updates + deletes, `pg_stat_user_tables`) | | | ")
         .append(fmt("%.0f", rowsPerEscalation)).append(" | | | | |\n");
     for (var r : agent) {
       row(md, "3", "Agent work: triage completed, `POST /engine-rest/task/{id}/complete`", r, "%.1f tasks/s".formatted(r.perSecond()), "", "");
