@@ -30,6 +30,9 @@ final class BenchReport {
   long waitingTimersBefore;
   int timersDue;
   double rowsPerEscalation;
+  /** CPU milliseconds per escalation (its due jobs included) and per no-work timer: JVM, PostgreSQL. */
+  double[] cpuMsPerEscalation = {Double.NaN, Double.NaN};
+  double[] cpuMsPerRawTimer = {Double.NaN, Double.NaN};
   /** Rows written per escalation by table, the largest first. */
   final java.util.Map<String, Double> rowsPerEscalationByTable = new java.util.LinkedHashMap<>();
   int rawTimersDue;
@@ -148,6 +151,10 @@ final class BenchReport {
         .append(mailsDue ? " and delivered" : " (not yet delivered)")
         .append(" (inserts + updates + deletes, `pg_stat_user_tables`) | | | ")
         .append(fmt("%.0f", rowsPerEscalation)).append(" | | | | |\n");
+    md.append("| 2 | CPU per escalation, its due jobs included: JVM + PostgreSQL (`/proc/<pid>/stat`) | | ").append(timersDue).append(" | ")
+        .append(fmt("%.1f", cpuMsPerEscalation[0])).append(" + ").append(fmt("%.1f", cpuMsPerEscalation[1])).append(" ms | | | | |\n");
+    md.append("| 2 | CPU per no-work timer of the reference: JVM + PostgreSQL | | ").append(rawTimersDue).append(" | ")
+        .append(fmt("%.1f", cpuMsPerRawTimer[0])).append(" + ").append(fmt("%.1f", cpuMsPerRawTimer[1])).append(" ms | | | | |\n");
     for (var r : agent) {
       row(md, "3", "Agent work: triage completed, `POST /engine-rest/task/{id}/complete`", r, "%.1f tasks/s".formatted(r.perSecond()), "", "");
     }
@@ -217,7 +224,9 @@ final class BenchReport {
             ticket stays in its tier: its task and its other timers are left as they are. Internal e-mail of a \
             Standard-coverage ticket waits for open hours, so when the run falls outside 09:00–18:00 Los Angeles \
             time the two mail jobs are timers for the next morning and not part of "every due job". Done = an \
-            `escalation` row for every timer; then every due job done. The \
+            `escalation` row for every timer; then every due job done. CPU per escalation is the JVM's and the \
+            PostgreSQL server's CPU time (`/proc/<pid>/stat`) from the timers falling due to the last due job done, \
+            divided by the escalations: on this shared machine it moves far less than the wall clock does. The \
             harness looks twice a second, with queries that cost the server next to nothing (a range of the \
             `escalation` key, the first due job on the due-date index), and takes the times from the escalations' own \
             timestamps (`escalation.at`): a `count(*)` of whole tables every 100 ms had taken 5–20 % of the \

@@ -71,8 +71,8 @@ class SupportDeskBenchmark {
       var load = new Load(app.baseUrl(), "admin", "demo");
       deployBenchModels(load);
       intake(s, db, load);
-      timers(s, db, load);
-      rawTimers(s, db, load);
+      timers(s, db, load, app.pid());
+      rawTimers(s, db, load, app.pid());
       agentWork(s, db, load);
       reads(s, db, load);
       var rss = app.residentMiB();
@@ -119,7 +119,7 @@ class SupportDeskBenchmark {
     }
   }
 
-  private void timers(BenchSettings s, BenchDb db, Load load) throws Exception {
+  private void timers(BenchSettings s, BenchDb db, Load load, long pid) throws Exception {
     long have = db.waitingTimeInTierTimers();
     int missing = (int) Math.max(0, s.timerTickets() - have);
     say("2. timers: " + have + " tickets wait on their time-in-tier timer; creating " + missing + " more");
@@ -135,6 +135,7 @@ class SupportDeskBenchmark {
     Thread.sleep(1500); // the counts of the last transactions are published
     long rowsBefore = db.rowsWritten();
     var tablesBefore = db.rowsWrittenByTable();
+    var cpuBefore = BenchCpu.read(pid);
     int moved = db.makeTimeInTierTimersDue(s.timerTickets());
     var dueAt = Instant.now();
     long t0 = System.nanoTime();
@@ -153,6 +154,7 @@ class SupportDeskBenchmark {
       }
       if (escalated != null && drained == null && !db.anyJobDue()) {
         drained = (System.nanoTime() - t0) / 1e9;
+        report.cpuMsPerEscalation = BenchCpu.read(pid).msPer(cpuBefore, moved);
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException(
@@ -176,6 +178,8 @@ class SupportDeskBenchmark {
     say("   rows written per escalation: " + report.rowsPerEscalationByTable);
     say("   first escalation after %.1f s; %d escalations in %.1f s (%.0f jobs/s after the first); all due jobs (%d) done in %.1f s"
         .formatted(pickedUp, moved, escalated, moved / (escalated - pickedUp), report.jobsExecuted, drained));
+    say("   CPU per escalation, its due jobs included: JVM %.1f ms, PostgreSQL %.1f ms"
+        .formatted(report.cpuMsPerEscalation[0], report.cpuMsPerEscalation[1]));
   }
 
   /**
@@ -184,13 +188,14 @@ class SupportDeskBenchmark {
    * but the engine's own) are started through {@code /engine-rest}, made due at once the same way,
    * and timed until the last one ends.
    */
-  private void rawTimers(BenchSettings s, BenchDb db, Load load) throws Exception {
+  private void rawTimers(BenchSettings s, BenchDb db, Load load, long pid) throws Exception {
     int n = s.timerTickets();
     say("2b. reference: " + n + " no-work timers of the raw engine");
     String due = REST_DATE.format(Instant.now().plusSeconds(30L * 86_400));
     String json = "{\"variables\":{\"due\":{\"value\":\"" + due + "\",\"type\":\"Date\"}}}";
     load.run("(reference) timer process start", 8, n, i -> load.postJson("/engine-rest/process-definition/key/" + BENCH_TIMER + "/start", json).build());
     settle(s, db);
+    var cpuBefore = BenchCpu.read(pid);
     int moved = db.update("UPDATE ACT_RU_JOB SET DUEDATE_ = now() WHERE PROCESS_DEF_KEY_ = '" + BENCH_TIMER + "'");
     var dueAt = Instant.now();
     long deadline = System.currentTimeMillis() + s.timerTimeoutSeconds() * 1000L;
@@ -201,12 +206,14 @@ class SupportDeskBenchmark {
       }
       Thread.sleep(500);
     }
+    report.cpuMsPerRawTimer = BenchCpu.read(pid).msPer(cpuBefore, moved);
     var ended = db.endTimes(BENCH_TIMER);
     report.rawTimersDue = moved;
     report.rawTimerSeconds = java.time.Duration.between(dueAt, ended[1]).toNanos() / 1e9;
     report.rawTimerPickUpSeconds = java.time.Duration.between(dueAt, ended[0]).toNanos() / 1e9;
-    say("   %d no-work timers in %.1f s (%.0f jobs/s after the first)"
-        .formatted(moved, report.rawTimerSeconds, moved / (report.rawTimerSeconds - report.rawTimerPickUpSeconds)));
+    say("   %d no-work timers in %.1f s (%.0f jobs/s after the first); CPU per timer: JVM %.1f ms, PostgreSQL %.1f ms"
+        .formatted(moved, report.rawTimerSeconds, moved / (report.rawTimerSeconds - report.rawTimerPickUpSeconds),
+            report.cpuMsPerRawTimer[0], report.cpuMsPerRawTimer[1]));
   }
 
   /**
