@@ -2,6 +2,7 @@ package ai.archbuilder.support.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -40,7 +41,7 @@ class HistoryConfigurationTest {
   void engineEventsAreNotRepublishedAsSpringEvents() {
     // nothing of ours listens; each job would pay for every execution, task and history event
     var c = configuration();
-    var hooks = new java.util.ArrayList<Object>();
+    var hooks = new ArrayList<Object>();
     hooks.addAll(c.getCustomPreBPMNParseListeners());
     hooks.addAll(c.getCustomPostBPMNParseListeners());
     hooks.addAll(c.getCustomHistoryEventHandlers());

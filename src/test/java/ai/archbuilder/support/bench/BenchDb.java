@@ -150,12 +150,17 @@ final class BenchDb {
    * first such job on the due-date index, so polling it costs the server next to nothing.
    */
   boolean anyJobDue() throws SQLException {
-    return count("SELECT count(*) FROM (SELECT 1 FROM ACT_RU_JOB WHERE DUEDATE_ <= now() AND RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 LIMIT 1) due") > 0;
+    return anyJobDueWhere("");
   }
 
   /** {@link #anyJobDue()} for the jobs of one process only. */
   boolean anyJobDue(String processKey) throws SQLException {
-    return count("SELECT count(*) FROM (SELECT 1 FROM ACT_RU_JOB WHERE DUEDATE_ <= now() AND PROCESS_DEF_KEY_ = '" + processKey + "' LIMIT 1) due") > 0;
+    return anyJobDueWhere(" AND PROCESS_DEF_KEY_ = '" + processKey + "'");
+  }
+
+  private boolean anyJobDueWhere(String condition) throws SQLException {
+    return count("SELECT count(*) FROM (SELECT 1 FROM ACT_RU_JOB WHERE DUEDATE_ <= now() AND RETRIES_ > 0 AND SUSPENSION_STATE_ = 1"
+        + condition + " LIMIT 1) due") > 0;
   }
 
   long successfulJobs() throws SQLException {

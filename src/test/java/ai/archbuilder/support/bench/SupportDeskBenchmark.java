@@ -149,8 +149,8 @@ class SupportDeskBenchmark {
       Thread.sleep(500);
       if (escalated == null && db.escalationsAfter(lastEscalationBefore) >= moved) {
         var span = db.escalationSpan(lastEscalationBefore);
-        pickedUp = java.time.Duration.between(dueAt, span[0]).toNanos() / 1e9;
-        escalated = java.time.Duration.between(dueAt, span[1]).toNanos() / 1e9;
+        pickedUp = secondsAfter(dueAt, span[0]);
+        escalated = secondsAfter(dueAt, span[1]);
       }
       if (escalated != null && drained == null && !db.anyJobDue()) {
         drained = (System.nanoTime() - t0) / 1e9;
@@ -209,11 +209,16 @@ class SupportDeskBenchmark {
     report.cpuMsPerRawTimer = BenchCpu.read(pid).msPer(cpuBefore, moved);
     var ended = db.endTimes(BENCH_TIMER);
     report.rawTimersDue = moved;
-    report.rawTimerSeconds = java.time.Duration.between(dueAt, ended[1]).toNanos() / 1e9;
-    report.rawTimerPickUpSeconds = java.time.Duration.between(dueAt, ended[0]).toNanos() / 1e9;
+    report.rawTimerSeconds = secondsAfter(dueAt, ended[1]);
+    report.rawTimerPickUpSeconds = secondsAfter(dueAt, ended[0]);
     say("   %d no-work timers in %.1f s (%.0f jobs/s after the first); CPU per timer: JVM %.1f ms, PostgreSQL %.1f ms"
         .formatted(moved, report.rawTimerSeconds, moved / (report.rawTimerSeconds - report.rawTimerPickUpSeconds),
             report.cpuMsPerRawTimer[0], report.cpuMsPerRawTimer[1]));
+  }
+
+  /** Seconds from {@code start} to {@code end}. */
+  private static double secondsAfter(Instant start, Instant end) {
+    return java.time.Duration.between(start, end).toNanos() / 1e9;
   }
 
   /**
