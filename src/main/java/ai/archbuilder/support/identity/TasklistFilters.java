@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import ai.archbuilder.support.ticket.Priority;
 import ai.archbuilder.support.ticket.TicketLifecycle;
-import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A ticket that waits for the customer has no task (the process waits in a receive task), so
  * no Tasklist filter can list it. "Waiting for customer" lists instead the tasks of tickets that
- * came back from waiting: the customer has answered the agent's question. The tickets still
+ * came back from waiting: the customer has answered the agent's question (the task listener marks
+ * those tasks with the task-local {@code customerAnswered}). The tickets still
  * waiting are {@code GET /api/tickets?status=WAITING_FOR_CUSTOMER}.
  */
 @Component
@@ -72,7 +72,7 @@ class TasklistFilters {
         new Kind(
             WAITING,
             "The customer answered the agent's question (tickets still waiting have no task: see the ticket API)",
-            q -> q.processVariableValueEquals(TicketLifecycle.OUTCOME.name(), Outcome.REQUEST_INFORMATION.name())));
+            q -> q.taskVariableValueEquals(TicketLifecycle.CUSTOMER_ANSWERED.name(), true)));
   }
 
   /** Filter name for a group's kind: the tier agents see theirs, the managers "All tiers". */

@@ -90,6 +90,8 @@ public final class TicketLifecycle {
   public static final ProcessVariable<String> REOPEN_REASON = string("reopenReason");
   public static final ProcessVariable<Boolean> DOCUMENT_IN_KB = bool("documentInKb");
   public static final ProcessVariable<String> KB_ARTICLE = string("kbArticle");
+  // task-local, set by the agents' task listener: the customer answered the agent's question
+  public static final ProcessVariable<Boolean> CUSTOMER_ANSWERED = bool("customerAnswered");
   // MailDeliveryProcess
   public static final ProcessVariable<Long> MAIL_ID = new ProcessVariable<>("mailId", Long.class);
   public static final ProcessVariable<java.util.Date> DELIVER_AFTER = new ProcessVariable<>("deliverAfter", java.util.Date.class);

@@ -142,6 +142,42 @@ class TasklistFormsAndFiltersTest extends TicketScenarios {
     assertThat(taskIds("manager", filterId("manager", "All tiers: P1 / P2"))).contains(t.getId());
   }
 
+  @Test
+  void eachTaskStartsWithoutThePreviousDecisionAndAnAnsweredQuestionListsItInWaitingForCustomer() {
+    var key = newTicket();
+    var waiting = filterId("tier1", "Tier 1: Waiting for customer");
+    var triage = task(key, Elements.TRIAGE);
+    assertThat(taskIds("tier1", waiting)).doesNotContain(triage.getId());
+    complete("tier1", triage, Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR",
+        "urgency", "MEDIUM", "security", false, "outcome", "REQUEST_INFORMATION", "reply", "Which version of the app is it?"));
+    assertThat(post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Version 4.2"))
+        .getStatusCode().value()).isEqualTo(202);
+
+    // the customer answered: the work task is in "Waiting for customer", its form offers no outcome yet
+    var work = task(key, Elements.WORK);
+    assertThat(taskIds("tier1", waiting)).containsExactly(work.getId());
+    assertThat(taskIds("manager", filterId("manager", "All tiers: Waiting for customer"))).containsExactly(work.getId());
+    var form = get("tier1", "/engine-rest/task/" + work.getId() + "/form-variables").getBody();
+    assertThat(form.get("outcome").get("value").isNull()).as("%s", form.get("outcome")).isTrue();
+    assertThat(form.get("outcome").get("type").asText()).isEqualTo("String");
+
+    // a proposed solution the customer rejects brings a new task: blank again, and not "answered"
+    complete("tier1", work, Map.of("outcome", "RESOLVE", "reply", "Please update to version 4.3.", "documentInKb", true));
+    assertThat(post("alice", "/api/tickets/" + key + "/verification", Map.of("accepted", false, "comment", "Still wrong"))
+        .getStatusCode().value()).isEqualTo(202);
+    var again = task(key, Elements.WORK);
+    assertThat(again.getId()).isNotEqualTo(work.getId());
+    assertThat(taskIds("tier1", waiting)).doesNotContain(again.getId());
+    form = get("tier1", "/engine-rest/task/" + again.getId() + "/form-variables").getBody();
+    assertThat(form.get("outcome").get("value").isNull()).isTrue();
+    assertThat(form.get("documentInKb").get("value").isNull()).isTrue();
+
+    // the decision made in the new task drives the process as before
+    complete("tier1", again, Map.of("outcome", "REQUEST_INFORMATION", "reply", "Which file did you export?"));
+    assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+    assertThat(openTasks(key)).isEmpty();
+  }
+
   private List<String> filterNames(String user) {
     var response = get(user, "/engine-rest/filter?resourceType=Task");
     assertThat(response.getStatusCode().value()).isEqualTo(200);

@@ -1,11 +1,16 @@
 package ai.archbuilder.support.ticket.process;
 
+import static ai.archbuilder.support.ticket.TicketLifecycle.CUSTOMER_ANSWERED;
+import static ai.archbuilder.support.ticket.TicketLifecycle.DOCUMENT_IN_KB;
+import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
+
 import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
 import ai.archbuilder.support.ticket.Priority;
 import ai.archbuilder.support.ticket.Ticket;
+import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
 import ai.archbuilder.support.ticket.TicketMessages;
 import ai.archbuilder.support.ticket.TicketMessages.Message;
 import ai.archbuilder.support.ticket.TicketStore;
@@ -27,6 +32,13 @@ import org.springframework.stereotype.Component;
  * ticket's context) into the task's own scope as plain strings. They vanish with the task, so
  * the process keeps its few variables. Customer text stays plain text: the forms bind it to
  * read-only text fields and text areas only, which never interpret it.
+ *
+ * <p>Each decision starts blank: the forms bind the agent's choice to the process variables
+ * {@code outcome} and {@code documentInKb}, so a new task would otherwise offer the choice made in
+ * the task before it (after the customer's answer, say, "Request information" again). The
+ * listener empties both; a task whose ticket came back from "Request information" gets the
+ * task-local marker {@code customerAnswered} instead, which the Tasklist filter "Waiting for
+ * customer" lists.
  *
  * <p>Also gives a task without a due date or priority expression the ticket's (a step a process
  * owner added from a template).
@@ -93,6 +105,7 @@ class TaskContextListener implements TaskListener {
     task.setVariableLocal(DUE, Variables.stringValue(dueDates(t)));
     task.setVariableLocal(CONVERSATION, Variables.stringValue(conversation(t, messages.of(t.id()))));
     task.setVariableLocal(ESCALATIONS, Variables.stringValue(escalations(escalations.of(t.id()))));
+    startBlank(task);
 
     var definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
     if (task.getDueDate() == null) {
@@ -103,6 +116,20 @@ class TaskContextListener implements TaskListener {
     }
     if (definition != null && definition.getPriorityExpression() == null) {
       task.setPriority((t.priority() == null ? Priority.P4 : t.priority()).taskPriority());
+    }
+  }
+
+  private static void startBlank(DelegateTask task) {
+    var execution = task.getExecution();
+    var previous = OUTCOME.get(execution);
+    if (Outcome.REQUEST_INFORMATION.name().equals(previous)) {
+      task.setVariableLocal(CUSTOMER_ANSWERED.name(), Variables.booleanValue(true));
+    }
+    if (previous != null) {
+      execution.setVariable(OUTCOME.name(), Variables.stringValue(null));
+    }
+    if (DOCUMENT_IN_KB.get(execution) != null) {
+      execution.setVariable(DOCUMENT_IN_KB.name(), Variables.booleanValue(null));
     }
   }
 
