@@ -3,6 +3,7 @@ package ai.archbuilder.support.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,17 @@ abstract class TicketLifecycleScenarios extends TicketScenarios {
     var t = ticket(key);
     assertThat(t.get("inferred").toString()).contains("category", "impact");
     assertThat(t.get("category").asText()).isNotEmpty();
+    // the inferring decisions belong to the ticket's process: the auditor's "Ticket audit" lists them
+    var lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey("TicketLifecycleProcess").singleResult();
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(lifecycle.getId())
+        .includeInputs().list())
+        .filteredOn(d -> List.of("ticketCategorization", "impactInference").contains(d.getDecisionDefinitionKey()))
+        .hasSize(2)
+        .allSatisfy(d -> {
+          assertThat(d.getActivityId()).isEqualTo("Task_CategorizeTicket");
+          assertThat(d.getInputs()).singleElement().satisfies(i -> assertThat((String) i.getValue()).contains("export"));
+        });
 
     complete("tier1", task(key, "Task_TriageTicket"), Map.of(
         "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION", "urgency", "MEDIUM",
