@@ -169,6 +169,31 @@ class SecurityTest extends TicketScenarios {
     assertThat(as("admin", HttpMethod.GET, "/api/tickets", null).getStatusCode().value()).isEqualTo(200);
   }
 
+  @Test
+  void wrongPasswordsDelayTheNextLoginButNeverLockAUserOutForGood() {
+    // Camunda's default locks a user for good after ten wrong passwords, until an admin unlocks
+    // her: anybody who knows a user name could do that to any agent or the admin over /api
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("trudy").count() == 0) {
+      var user = identity.newUser("trudy");
+      user.setPassword("right-password");
+      identity.saveUser(user);
+      identity.createMembership("trudy", "tier1");
+    }
+    var now = java.time.Instant.now();
+    for (int attempt = 1; attempt <= 12; attempt++) {
+      now = now.plusSeconds(61); // past the delay of the attempt before, so that each one counts
+      setClock(now);
+      assertUnauthorizedProblem(send("trudy", "guess-" + attempt, HttpMethod.GET, "/api/tickets", null));
+    }
+    // right after a wrong one, even the right password waits for the delay ...
+    assertUnauthorizedProblem(send("trudy", "right-password", HttpMethod.GET, "/api/tickets", null));
+    // ... and once the delay (at most 60 s) has passed, it works again, twelve failures or not
+    setClock(now.plusSeconds(61));
+    assertThat(send("trudy", "right-password", HttpMethod.GET, "/api/tickets", null).getStatusCode().value()).isEqualTo(200);
+    assertThat(send("trudy", "right-password", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value()).isEqualTo(200);
+  }
+
   // ------------------------------------------------------------------ customers
 
   @Test
