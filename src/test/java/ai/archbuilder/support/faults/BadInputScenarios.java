@@ -139,6 +139,8 @@ abstract class BadInputScenarios extends TicketScenarios {
     }
     // in a query parameter or the path too
     rejected("admin", HttpMethod.GET, "/api/tickets?customerEmail=a%00b@example.com", null, 400);
+    rejected("admin", HttpMethod.GET, "/api/reports/sla?from=2027-06-01%00", null, 400);
+    rejected("admin", HttpMethod.GET, "/api/reports/sla?to=2027-06-01'%20OR%201=1--", null, 400);
     // in the path Tomcat refuses an encoded NUL (or a broken escape) itself, before the application
     // sees the request: its host answers with our problem body instead of its HTML page
     for (var path : List.of("/api/customers/a%00b@example.com", "/api/tickets/T%00")) {

@@ -1,0 +1,54 @@
+package ai.archbuilder.support.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the desk kept its promises for the tickets created in a period (handbook: Performance
+ * Metrics): per priority, how many first responses and resolutions came within their SLA due
+ * dates, how many were late, how many clocks are still running; escalations, reopens and the
+ * customers' satisfaction.
+ *
+ * @param from first day, in the business time zone
+ * @param to last day, included
+ */
+public record SlaReport(
+    LocalDate from,
+    LocalDate to,
+    String zone,
+    Instant generatedAt,
+    int tickets,
+    Map<String, Integer> byChannel,
+    List<PriorityRow> byPriority,
+    PriorityRow allPriorities,
+    Rate escalated,
+    Rate reopened,
+    Satisfaction satisfaction) {
+
+  /** One priority's tickets and their two SLA clocks. */
+  public record PriorityRow(String priority, int tickets, Clock firstResponse, Clock resolution) {}
+
+  /**
+   * One SLA clock over many tickets. A ticket counts as {@code met} when the event came by its due
+   * date (due dates move while the clocks are paused), {@code breached} when it came later or has
+   * not come and the due date has passed, {@code running} otherwise (also while the clocks are
+   * paused). {@code compliance} is met / (met + breached), null when neither happened; {@code
+   * medianHours} is the wall-clock time from the ticket's creation to the event, over the tickets
+   * where it happened.
+   */
+  public record Clock(int met, int breached, int running, Double compliance, Double medianHours) {}
+
+  /**
+   * Tickets with at least one such event, and their share of all tickets of the period. An
+   * escalation is any: a move up a tier, or oversight by the managers at the plan's ceiling.
+   */
+  public record Rate(int tickets, Double share) {}
+
+  /**
+   * The survey answers of the period's tickets: CSAT 1–5 and customer effort 1–7 as averages, NPS as
+   * the share of promoters (9–10) minus the share of detractors (0–6), in points.
+   */
+  public record Satisfaction(int responses, Double csat, Integer nps, Double customerEffort) {}
+}

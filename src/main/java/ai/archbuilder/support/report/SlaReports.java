@@ -1,0 +1,203 @@
+package ai.archbuilder.support.report;
+
+import ai.archbuilder.support.report.SlaReport.Clock;
+import ai.archbuilder.support.report.SlaReport.PriorityRow;
+import ai.archbuilder.support.report.SlaReport.Rate;
+import ai.archbuilder.support.report.SlaReport.Satisfaction;
+import ai.archbuilder.support.sla.BusinessCalendarProperties;
+import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.ticket.Priority;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the {@link SlaReport} from our own tables: the ticket row holds each clock's due date and event. */
+@Component
+public class SlaReports {
+
+  /** One ticket's facts the report needs. */
+  record Facts(
+      String priority,
+      String channel,
+      Instant created,
+      Instant firstResponseDue,
+      Instant firstResponded,
+      Instant resolutionDue,
+      Instant resolved,
+      boolean paused,
+      boolean escalated,
+      boolean reopened) {}
+
+  private final JdbcClient jdbc;
+  private final BusinessCalendarProperties calendar;
+
+  SlaReports(JdbcClient jdbc, BusinessCalendarProperties calendar) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+  }
+
+  /** The report for the tickets created from {@code from} to {@code to}, both days included, in the business time zone. */
+  @Transactional(readOnly = true)
+  public SlaReport report(LocalDate from, LocalDate to) {
+    var zone = calendar.zone();
+    var start = from.atStartOfDay(zone).toInstant();
+    var end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    var now = Now.instant();
+    var facts =
+        jdbc.sql(
+                """
+                SELECT t.priority, t.channel, t.created_at, t.first_response_due_at, t.first_responded_at,
+                       t.resolution_due_at, t.resolved_at, t.paused_at,
+                       (SELECT COUNT(*) FROM escalation e WHERE e.ticket_id = t.id) AS escalations,
+                       (SELECT COUNT(*) FROM ticket_history h WHERE h.ticket_id = t.id AND h.event = 'REOPENED') AS reopens
+                FROM ticket t
+                WHERE t.created_at >= ? AND t.created_at < ?
+                """)
+            .params(utc(start), utc(end))
+            .query((rs, n) -> facts(rs))
+            .list();
+    var answers =
+        jdbc.sql(
+                """
+                SELECT f.csat, f.nps, f.ces FROM feedback f JOIN ticket t ON t.id = f.ticket_id
+                WHERE t.created_at >= ? AND t.created_at < ?
+                """)
+            .params(utc(start), utc(end))
+            .query((rs, n) -> new int[] {rs.getInt("csat"), nullable(rs, "nps"), nullable(rs, "ces")})
+            .list();
+
+    var byChannel = new TreeMap<String, Integer>();
+    facts.forEach(f -> byChannel.merge(f.channel(), 1, Integer::sum));
+    var byPriority = new ArrayList<PriorityRow>();
+    for (var p : Priority.values()) {
+      var of = facts.stream().filter(f -> p.name().equals(f.priority())).toList();
+      byPriority.add(row(p.name(), of, now));
+    }
+    int escalated = (int) facts.stream().filter(Facts::escalated).count();
+    int reopened = (int) facts.stream().filter(Facts::reopened).count();
+    return new SlaReport(
+        from,
+        to,
+        zone.getId(),
+        now,
+        facts.size(),
+        Map.copyOf(byChannel),
+        byPriority,
+        row("ALL", facts, now),
+        new Rate(escalated, share(escalated, facts.size())),
+        new Rate(reopened, share(reopened, facts.size())),
+        satisfaction(answers));
+  }
+
+  static PriorityRow row(String name, List<Facts> facts, Instant now) {
+    return new PriorityRow(
+        name,
+        facts.size(),
+        clock(facts, now, Facts::firstResponseDue, Facts::firstResponded),
+        clock(facts, now, Facts::resolutionDue, Facts::resolved));
+  }
+
+  static Clock clock(
+      List<Facts> facts, Instant now, java.util.function.Function<Facts, Instant> due, java.util.function.Function<Facts, Instant> event) {
+    int met = 0;
+    int breached = 0;
+    int running = 0;
+    var hours = new ArrayList<Double>();
+    for (var f : facts) {
+      var d = due.apply(f);
+      var e = event.apply(f);
+      if (e != null) {
+        hours.add(Duration.between(f.created(), e).toSeconds() / 3600.0);
+      }
+      if (d == null) {
+        continue; // no SLA on this clock (not yet assessed)
+      }
+      if (e != null) {
+        if (e.isAfter(d)) {
+          breached++;
+        } else {
+          met++;
+        }
+      } else if (!f.paused() && now.isAfter(d)) {
+        breached++;
+      } else {
+        running++;
+      }
+    }
+    return new Clock(met, breached, running, met + breached == 0 ? null : round((double) met / (met + breached), 4), median(hours));
+  }
+
+  static Satisfaction satisfaction(List<int[]> answers) {
+    if (answers.isEmpty()) {
+      return new Satisfaction(0, null, null, null);
+    }
+    double csat = answers.stream().mapToInt(a -> a[0]).average().orElseThrow();
+    var nps = answers.stream().filter(a -> a[1] >= 0).mapToInt(a -> a[1]).toArray();
+    Integer npsScore = null;
+    if (nps.length > 0) {
+      long promoters = java.util.Arrays.stream(nps).filter(v -> v >= 9).count();
+      long detractors = java.util.Arrays.stream(nps).filter(v -> v <= 6).count();
+      npsScore = (int) Math.round(100.0 * (promoters - detractors) / nps.length);
+    }
+    var ces = answers.stream().filter(a -> a[2] >= 0).mapToInt(a -> a[2]).average();
+    return new Satisfaction(answers.size(), round(csat, 2), npsScore, ces.isPresent() ? round(ces.getAsDouble(), 2) : null);
+  }
+
+  private static Facts facts(ResultSet rs) throws SQLException {
+    return new Facts(
+        rs.getString("priority"),
+        rs.getString("channel"),
+        instant(rs, "created_at"),
+        instant(rs, "first_response_due_at"),
+        instant(rs, "first_responded_at"),
+        instant(rs, "resolution_due_at"),
+        instant(rs, "resolved_at"),
+        rs.getObject("paused_at") != null,
+        rs.getLong("escalations") > 0,
+        rs.getLong("reopens") > 0);
+  }
+
+  private static int nullable(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? -1 : v;
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    var t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  static Double share(int part, int whole) {
+    return whole == 0 ? null : round((double) part / whole, 4);
+  }
+
+  static Double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    var sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    double m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return round(m, 2);
+  }
+
+  private static double round(double v, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(v * scale) / scale;
+  }
+}

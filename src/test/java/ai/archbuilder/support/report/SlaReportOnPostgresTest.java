@@ -1,0 +1,14 @@
+package ai.archbuilder.support.report;
+
+import ai.archbuilder.support.PostgresDatabase;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo", "pgtest"})
+@ContextConfiguration(initializers = PostgresDatabase.class)
+@Import(ProcessEngineCoverageConfiguration.class)
+class SlaReportOnPostgresTest extends SlaReportScenarios {}

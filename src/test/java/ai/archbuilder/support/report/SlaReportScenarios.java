@@ -1,0 +1,133 @@
+package ai.archbuilder.support.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.archbuilder.support.ticket.TicketScenarios;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SLA report over real tickets, through the API: which first responses and resolutions came
+ * within their due dates, escalations and survey answers, for the tickets created in the period
+ * only. Run on H2 and on PostgreSQL. The tickets live in June 2027, where no other test puts any.
+ */
+abstract class SlaReportScenarios extends TicketScenarios {
+
+  private String bug(String email, String subject) {
+    return createTicket("admin", ticket(email, subject, "The export total is wrong; summing by hand works.",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR")).get("key").asText();
+  }
+
+  @Test
+  void countsEachClockAsMetBreachedOrRunningForTheTicketsOfThePeriod() {
+    setClock(la("2027-06-01T10:00:00"));
+    bug("alice@example.com", "Before the period");
+
+    // A: answered with a solution half an hour after it came in, confirmed, and rated
+    setClock(la("2027-06-07T10:00:00")); // a Monday
+    var a = bug("alice@example.com", "Answered in time");
+    var b = bug("alice@example.com", "Never answered");
+    setClock(la("2027-06-07T10:30:00"));
+    complete("tier1", task(a, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG",
+        "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "RESOLVE", "reply", "Update to 4.3, please."));
+    assertThat(post("alice", "/api/tickets/" + a + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
+    assertThat(post("alice", "/api/tickets/" + a + "/feedback", Map.of("csat", 5, "nps", 10, "ces", 2))
+        .getStatusCode().value()).isEqualTo(202);
+
+    // C: the customer asks for the next tier the day after
+    setClock(la("2027-06-08T10:00:00"));
+    var c = bug("alice@example.com", "Escalated by the customer");
+    setClock(la("2027-06-08T11:00:00"));
+    assertThat(post("alice", "/api/tickets/" + c + "/escalations",
+        Map.of("reason", "CUSTOMER_REQUEST", "justification", "It blocks our month-end closing")).getStatusCode().value())
+        .isEqualTo(202);
+    executeDueJobs();
+    assertThat(ticket(c).get("escalations").toString()).contains("CUSTOMER_REQUEST");
+
+    // Thursday noon: B's first response (due Wednesday 16:00) is late, C's is not due yet
+    var report = la("2027-06-10T12:00:00");
+    setClock(report);
+    assertThat(instant(ticket(b), "firstResponseDueAt")).isEqualTo(la("2027-06-09T16:00:00"));
+    assertThat(instant(ticket(c), "firstResponseDueAt")).isAfter(report);
+    assertThat(instant(ticket(b), "resolutionDueAt")).isAfter(report);
+
+    var r = sla("manager", "from=2027-06-07&to=2027-06-13");
+    assertThat(r.get("from").asText()).isEqualTo("2027-06-07");
+    assertThat(r.get("to").asText()).isEqualTo("2027-06-13");
+    assertThat(r.get("zone").asText()).isEqualTo("America/Los_Angeles");
+    assertThat(r.get("tickets").asInt()).isEqualTo(3);
+    int channels = 0;
+    for (var n : r.get("byChannel")) {
+      channels += n.asInt();
+    }
+    assertThat(channels).isEqualTo(3);
+
+    var all = r.get("allPriorities");
+    assertClock(all.get("firstResponse"), 1, 1, 1);
+    assertThat(all.get("firstResponse").get("compliance").asDouble()).isEqualTo(0.5);
+    assertThat(all.get("firstResponse").get("medianHours").asDouble()).isEqualTo(0.5);
+    assertClock(all.get("resolution"), 1, 0, 2);
+    assertThat(all.get("resolution").get("compliance").asDouble()).isEqualTo(1.0);
+
+    var p3 = priority(r, "P3");
+    assertThat(p3.get("tickets").asInt()).isEqualTo(3);
+    assertClock(p3.get("firstResponse"), 1, 1, 1);
+    var p1 = priority(r, "P1");
+    assertThat(p1.get("tickets").asInt()).isZero();
+    assertThat(p1.get("firstResponse").get("compliance").isNull()).isTrue();
+
+    assertThat(r.get("escalated").get("tickets").asInt()).isEqualTo(1);
+    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.3333);
+    assertThat(r.get("reopened").get("tickets").asInt()).isZero();
+    var satisfaction = r.get("satisfaction");
+    assertThat(satisfaction.get("responses").asInt()).isEqualTo(1);
+    assertThat(satisfaction.get("csat").asDouble()).isEqualTo(5.0);
+    assertThat(satisfaction.get("nps").asInt()).isEqualTo(100);
+    assertThat(satisfaction.get("customerEffort").asDouble()).isEqualTo(2.0);
+
+    // a day later nothing has changed but the clock: C's first response is late now too
+    setClock(la("2027-06-11T12:00:00"));
+    assertClock(sla("auditor", "from=2027-06-07&to=2027-06-13").get("allPriorities").get("firstResponse"), 1, 2, 0);
+    // the day before holds none of them; the first of June holds the one before the period
+    assertThat(sla("manager", "from=2027-06-06&to=2027-06-06").get("tickets").asInt()).isZero();
+    assertThat(sla("admin", "from=2027-06-01&to=2027-06-01").get("tickets").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyManagersAuditorsAndAdminsReadReportsAndBadPeriodsAreProblems() {
+    assertThat(get("manager", "/api/reports/sla").getStatusCode().value()).isEqualTo(200);
+    for (var user : new String[] {"tier1", "tier4", "owner", "alice"}) {
+      var refused = get(user, "/api/reports/sla");
+      assertThat(refused.getStatusCode().value()).as(user).isEqualTo(403);
+      assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    }
+    for (var query : new String[] {"from=2027-13-01", "from=2027-06-08&to=2027-06-07", "from=2026-01-01&to=2027-06-01", "to=yesterday"}) {
+      var bad = get("manager", "/api/reports/sla?" + query);
+      assertThat(bad.getStatusCode().value()).as(query).isEqualTo(400);
+      assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+      assertThat(bad.getBody().get("detail").asText()).as(query).isNotBlank();
+    }
+  }
+
+  private JsonNode sla(String user, String query) {
+    var response = get(user, "/api/reports/sla?" + query);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private static JsonNode priority(JsonNode report, String priority) {
+    for (var row : report.get("byPriority")) {
+      if (row.get("priority").asText().equals(priority)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + priority);
+  }
+
+  private static void assertClock(JsonNode clock, int met, int breached, int running) {
+    assertThat(clock.get("met").asInt()).as("met in %s", clock).isEqualTo(met);
+    assertThat(clock.get("breached").asInt()).as("breached in %s", clock).isEqualTo(breached);
+    assertThat(clock.get("running").asInt()).as("running in %s", clock).isEqualTo(running);
+  }
+}
