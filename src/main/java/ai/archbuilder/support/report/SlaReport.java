@@ -32,9 +32,9 @@ public record SlaReport(
 
   /**
    * One SLA clock over many tickets. A ticket counts as {@code met} when the event came by its due
-   * date (due dates move while the clocks are paused), {@code breached} when it came later or has
-   * not come and the due date has passed, {@code running} otherwise (also while the clocks are
-   * paused). {@code compliance} is met / (met + breached), null when neither happened; {@code
+   * date (due dates move while the clocks are paused), {@code breached} when it came later, has not
+   * come and the due date has passed, or the engine caught the breach (a resolution breach
+   * escalates with a new target), {@code running} otherwise (also while the clocks are paused). {@code compliance} is met / (met + breached), null when neither happened; {@code
    * medianHours} is the wall-clock time from the ticket's creation to the event, over the tickets
    * where it happened.
    */

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,7 @@ public class SlaReports {
       Instant resolutionDue,
       Instant resolved,
       boolean paused,
+      boolean resolutionBreachRecorded,
       boolean escalated,
       boolean reopened) {}
 
@@ -59,8 +62,11 @@ public class SlaReports {
                 """
                 SELECT t.priority, t.channel, t.created_at, t.first_response_due_at, t.first_responded_at,
                        t.resolution_due_at, t.resolved_at, t.paused_at,
-                       (SELECT COUNT(*) FROM escalation e WHERE e.ticket_id = t.id) AS escalations,
-                       (SELECT COUNT(*) FROM ticket_history h WHERE h.ticket_id = t.id AND h.event = 'REOPENED') AS reopens
+                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id) THEN 1 ELSE 0 END AS escalated,
+                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
+                                         AND e.trigger_name = 'RESOLUTION_BREACH') THEN 1 ELSE 0 END AS resolution_breached,
+                       CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
+                                         AND h.event = 'REOPENED') THEN 1 ELSE 0 END AS reopened
                 FROM ticket t
                 WHERE t.created_at >= ? AND t.created_at < ?
                 """)
@@ -104,12 +110,16 @@ public class SlaReports {
     return new PriorityRow(
         name,
         facts.size(),
-        clock(facts, now, Facts::firstResponseDue, Facts::firstResponded),
-        clock(facts, now, Facts::resolutionDue, Facts::resolved));
+        clock(facts, now, Facts::firstResponseDue, Facts::firstResponded, f -> false),
+        clock(facts, now, Facts::resolutionDue, Facts::resolved, Facts::resolutionBreachRecorded));
   }
 
-  static Clock clock(
-      List<Facts> facts, Instant now, java.util.function.Function<Facts, Instant> due, java.util.function.Function<Facts, Instant> event) {
+  /**
+   * Counts one clock over the tickets. {@code recorded} tells a breach the engine caught and
+   * answered with a new due date (a resolution breach escalates with a new target), which the
+   * ticket row no longer shows.
+   */
+  static Clock clock(List<Facts> facts, Instant now, Function<Facts, Instant> due, Function<Facts, Instant> event, Predicate<Facts> recorded) {
     int met = 0;
     int breached = 0;
     int running = 0;
@@ -123,7 +133,9 @@ public class SlaReports {
       if (d == null) {
         continue; // no SLA on this clock (not yet assessed)
       }
-      if (e != null) {
+      if (recorded.test(f)) {
+        breached++;
+      } else if (e != null) {
         if (e.isAfter(d)) {
           breached++;
         } else {
@@ -164,8 +176,9 @@ public class SlaReports {
         instant(rs, "resolution_due_at"),
         instant(rs, "resolved_at"),
         rs.getObject("paused_at") != null,
-        rs.getLong("escalations") > 0,
-        rs.getLong("reopens") > 0);
+        rs.getInt("resolution_breached") == 1,
+        rs.getInt("escalated") == 1,
+        rs.getInt("reopened") == 1);
   }
 
   private static int nullable(ResultSet rs, String column) throws SQLException {
