@@ -49,6 +49,8 @@ final class BenchReport {
   long readTicketsStored;
   Result readOne;
   Result readList;
+  Result reportMonth;
+  Result reportYear;
   long rssMiB;
   long peakRssMiB;
   long ticketsStored;
@@ -163,6 +165,11 @@ final class BenchReport {
         "%.0f reads/s".formatted(readOne.perSecond()), "p99 < 20 ms", met(p99 < 20));
     row(md, "4", "Filtered list: `GET /api/tickets?status=TRIAGE&priority=P3&page=0&size=20`", readList,
         "%.0f reads/s".formatted(readList.perSecond()), "", "");
+    if (reportMonth != null) {
+      row(md, "4", "SLA report, last 30 days: `GET /api/reports/sla`", reportMonth, "%.1f reports/s".formatted(reportMonth.perSecond()), "", "");
+      row(md, "4", "SLA report, 366 days (the longest period): `GET /api/reports/sla?from=…`", reportYear,
+          "%.1f reports/s".formatted(reportYear.perSecond()), "", "");
+    }
     md.append("| 5 | Start-up, fresh database (process start → `/actuator/health` UP; creates the schema) | | | **")
         .append(fmt("%.1f", startupFreshMillis / 1000.0)).append(" s** | | | < 15 s | ").append(met(startupFreshMillis < 15_000)).append(" |\n");
     md.append("| 5 | Start-up again, with the run's data in place | | | ").append(fmt("%.1f", startupRestartMillis / 1000.0))

@@ -254,6 +254,9 @@ class SupportDeskBenchmark {
     }
   }
 
+  /** SLA reports timed per period: each reads every ticket of its period. */
+  static final int REPORTS = 10;
+
   private void reads(BenchSettings s, BenchDb db, Load load) throws Exception {
     long t0 = System.nanoTime();
     long inserted = db.bulkTickets(s.readTickets());
@@ -276,6 +279,13 @@ class SupportDeskBenchmark {
     report.readOne = load.run("GET /api/tickets/{key}", 1, s.readCount(), i -> load.get("/api/tickets/" + key(keys[i])).build());
     report.readList = load.run("GET " + list, 1, s.listCount(), i -> load.get(list).build());
     say("   get p99 %.1f ms, list p99 %.1f ms".formatted(report.readOne.p99(), report.readList.p99()));
+    // the SLA report reads every ticket of its period: the bulk tickets are one a minute, about 69 days at 100,000
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
+    String year = "/api/reports/sla?from=" + today.minusDays(365) + "&to=" + today;
+    load.run("warm-up report", 1, 3, i -> load.get(year).build());
+    report.reportMonth = load.run("GET /api/reports/sla", 1, REPORTS, i -> load.get("/api/reports/sla").build());
+    report.reportYear = load.run("GET " + year, 1, REPORTS, i -> load.get(year).build());
+    say("   SLA report p50: last 30 days %.0f ms, 366 days %.0f ms".formatted(report.reportMonth.p50(), report.reportYear.p50()));
   }
 
   // ------------------------------------------------------------------ requests
