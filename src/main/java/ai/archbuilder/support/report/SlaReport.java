@@ -25,6 +25,7 @@ public record SlaReport(
     PriorityRow allPriorities,
     Rate escalated,
     Rate reopened,
+    Resolution closed,
     Satisfaction satisfaction) {
 
   /** One priority's tickets and their two SLA clocks. */
@@ -45,6 +46,13 @@ public record SlaReport(
    * escalation is any: a move up a tier, or oversight by the managers at the plan's ceiling.
    */
   public record Rate(int tickets, Double share) {}
+
+  /**
+   * The period's tickets that are closed, and those of them resolved at first contact: closed
+   * after the first solution proposed, with no information requested, no rejection, no
+   * escalation and no reopening. {@code firstContactShare} is their share of the closed tickets.
+   */
+  public record Resolution(int tickets, int firstContact, Double firstContactShare) {}
 
   /**
    * The survey answers of the period's tickets: CSAT 1–5 and customer effort 1–7 as averages, NPS as

@@ -3,6 +3,7 @@ package ai.archbuilder.support.report;
 import ai.archbuilder.support.report.SlaReport.Clock;
 import ai.archbuilder.support.report.SlaReport.PriorityRow;
 import ai.archbuilder.support.report.SlaReport.Rate;
+import ai.archbuilder.support.report.SlaReport.Resolution;
 import ai.archbuilder.support.report.SlaReport.Satisfaction;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
 import ai.archbuilder.support.system.Now;
@@ -40,7 +41,9 @@ public class SlaReports {
       boolean paused,
       boolean resolutionBreachRecorded,
       boolean escalated,
-      boolean reopened) {}
+      boolean reopened,
+      boolean closed,
+      boolean firstContact) {}
 
   private final JdbcClient jdbc;
   private final BusinessCalendarProperties calendar;
@@ -66,7 +69,15 @@ public class SlaReports {
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
                                          AND e.trigger_name = 'RESOLUTION_BREACH') THEN 1 ELSE 0 END AS resolution_breached,
                        CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
-                                         AND h.event = 'REOPENED') THEN 1 ELSE 0 END AS reopened
+                                         AND h.event = 'REOPENED') THEN 1 ELSE 0 END AS reopened,
+                       CASE WHEN t.status = 'CLOSED' THEN 1 ELSE 0 END AS closed,
+                       CASE WHEN t.status = 'CLOSED'
+                             AND NOT EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id)
+                             AND NOT EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
+                                             AND h.event IN ('INFORMATION_REQUESTED', 'SOLUTION_REJECTED', 'REOPENED'))
+                             AND (SELECT COUNT(*) FROM ticket_history h WHERE h.ticket_id = t.id
+                                  AND h.event = 'SOLUTION_PROPOSED') = 1
+                            THEN 1 ELSE 0 END AS first_contact
                 FROM ticket t
                 WHERE t.created_at >= ? AND t.created_at < ?
                 """)
@@ -92,6 +103,8 @@ public class SlaReports {
     }
     int escalated = (int) facts.stream().filter(Facts::escalated).count();
     int reopened = (int) facts.stream().filter(Facts::reopened).count();
+    int closed = (int) facts.stream().filter(Facts::closed).count();
+    int firstContact = (int) facts.stream().filter(Facts::firstContact).count();
     return new SlaReport(
         from,
         to,
@@ -103,6 +116,7 @@ public class SlaReports {
         row("ALL", facts, now),
         new Rate(escalated, share(escalated, facts.size())),
         new Rate(reopened, share(reopened, facts.size())),
+        new Resolution(closed, firstContact, share(firstContact, closed)),
         satisfaction(answers));
   }
 
@@ -178,7 +192,9 @@ public class SlaReports {
         rs.getObject("paused_at") != null,
         rs.getInt("resolution_breached") == 1,
         rs.getInt("escalated") == 1,
-        rs.getInt("reopened") == 1);
+        rs.getInt("reopened") == 1,
+        rs.getInt("closed") == 1,
+        rs.getInt("first_contact") == 1);
   }
 
   private static int nullable(ResultSet rs, String column) throws SQLException {

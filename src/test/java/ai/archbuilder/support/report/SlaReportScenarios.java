@@ -28,12 +28,24 @@ abstract class SlaReportScenarios extends TicketScenarios {
     setClock(la("2027-06-07T10:00:00")); // a Monday
     var a = bug("alice@example.com", "Answered in time");
     var b = bug("alice@example.com", "Never answered");
+    var e = bug("alice@example.com", "Answered after a question");
     setClock(la("2027-06-07T10:30:00"));
     complete("tier1", task(a, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG",
         "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "RESOLVE", "reply", "Update to 4.3, please."));
     assertThat(post("alice", "/api/tickets/" + a + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
     assertThat(post("alice", "/api/tickets/" + a + "/feedback", Map.of("csat", 5, "nps", 10, "ces", 2))
         .getStatusCode().value()).isEqualTo(202);
+
+    // E: a question first, the answer, then the solution: closed too, but not at first contact
+    complete("tier1", task(e, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG",
+        "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "REQUEST_INFORMATION",
+        "reply", "Which version do you use?"));
+    setClock(la("2027-06-07T11:00:00"));
+    post("alice", "/api/tickets/" + e + "/messages", Map.of("from", "CUSTOMER", "body", "Version 4.2"));
+    setClock(la("2027-06-07T11:30:00"));
+    complete("tier1", task(e, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "Update to 4.3, please."));
+    assertThat(post("alice", "/api/tickets/" + e + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
+    assertThat(ticket(e).get("status").asText()).isEqualTo("CLOSED");
 
     // C: the customer asks for the next tier the day after
     setClock(la("2027-06-08T10:00:00"));
@@ -56,30 +68,34 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertThat(r.get("from").asText()).isEqualTo("2027-06-07");
     assertThat(r.get("to").asText()).isEqualTo("2027-06-13");
     assertThat(r.get("zone").asText()).isEqualTo("America/Los_Angeles");
-    assertThat(r.get("tickets").asInt()).isEqualTo(3);
+    assertThat(r.get("tickets").asInt()).isEqualTo(4);
     int channels = 0;
     for (var n : r.get("byChannel")) {
       channels += n.asInt();
     }
-    assertThat(channels).isEqualTo(3);
+    assertThat(channels).isEqualTo(4);
 
     var all = r.get("allPriorities");
-    assertClock(all.get("firstResponse"), 1, 1, 1);
-    assertThat(all.get("firstResponse").get("compliance").asDouble()).isEqualTo(0.5);
+    assertClock(all.get("firstResponse"), 2, 1, 1);
+    assertThat(all.get("firstResponse").get("compliance").asDouble()).isEqualTo(0.6667);
     assertThat(all.get("firstResponse").get("medianHours").asDouble()).isEqualTo(0.5);
-    assertClock(all.get("resolution"), 1, 0, 2);
+    assertClock(all.get("resolution"), 2, 0, 2);
     assertThat(all.get("resolution").get("compliance").asDouble()).isEqualTo(1.0);
+    assertThat(all.get("resolution").get("medianHours").asDouble()).as("0.5 h and 1.5 h").isEqualTo(1.0);
 
     var p3 = priority(r, "P3");
-    assertThat(p3.get("tickets").asInt()).isEqualTo(3);
-    assertClock(p3.get("firstResponse"), 1, 1, 1);
+    assertThat(p3.get("tickets").asInt()).isEqualTo(4);
+    assertClock(p3.get("firstResponse"), 2, 1, 1);
     var p1 = priority(r, "P1");
     assertThat(p1.get("tickets").asInt()).isZero();
     assertThat(p1.get("firstResponse").get("compliance").isNull()).isTrue();
 
     assertThat(r.get("escalated").get("tickets").asInt()).isEqualTo(1);
-    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.3333);
+    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.25);
     assertThat(r.get("reopened").get("tickets").asInt()).isZero();
+    assertThat(r.get("closed").get("tickets").asInt()).isEqualTo(2);
+    assertThat(r.get("closed").get("firstContact").asInt()).as("A only").isEqualTo(1);
+    assertThat(r.get("closed").get("firstContactShare").asDouble()).isEqualTo(0.5);
     var satisfaction = r.get("satisfaction");
     assertThat(satisfaction.get("responses").asInt()).isEqualTo(1);
     assertThat(satisfaction.get("csat").asDouble()).isEqualTo(5.0);
@@ -88,7 +104,7 @@ abstract class SlaReportScenarios extends TicketScenarios {
 
     // a day later nothing has changed but the clock: C's first response is late now too
     setClock(la("2027-06-11T12:00:00"));
-    assertClock(sla("auditor", "from=2027-06-07&to=2027-06-13").get("allPriorities").get("firstResponse"), 1, 2, 0);
+    assertClock(sla("auditor", "from=2027-06-07&to=2027-06-13").get("allPriorities").get("firstResponse"), 2, 2, 0);
     // the day before holds none of them; the first of June holds the one before the period
     assertThat(sla("manager", "from=2027-06-06&to=2027-06-06").get("tickets").asInt()).isZero();
     assertThat(sla("admin", "from=2027-06-01&to=2027-06-01").get("tickets").asInt()).isEqualTo(1);
