@@ -1,5 +1,6 @@
 package ai.archbuilder.support.report;
 
+import ai.archbuilder.support.escalation.EscalationTrigger;
 import ai.archbuilder.support.report.SlaReport.Clock;
 import ai.archbuilder.support.report.SlaReport.PriorityRow;
 import ai.archbuilder.support.report.SlaReport.Rate;
@@ -7,7 +8,9 @@ import ai.archbuilder.support.report.SlaReport.Resolution;
 import ai.archbuilder.support.report.SlaReport.Satisfaction;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
 import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.Priority;
+import ai.archbuilder.support.ticket.TicketStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,8 +19,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,11 +43,21 @@ public class SlaReports {
       Instant resolutionDue,
       Instant resolved,
       boolean paused,
+      boolean closed,
       boolean resolutionBreachRecorded,
       boolean escalated,
       boolean reopened,
-      boolean closed,
-      boolean firstContact) {}
+      boolean askedOrRejected,
+      int solutionsProposed) {
+
+    /** Closed after the first solution proposed, with no question, rejection, escalation or reopening. */
+    boolean firstContact() {
+      return closed && solutionsProposed == 1 && !askedOrRejected && !escalated && !reopened;
+    }
+  }
+
+  /** One survey answer; NPS and customer effort are optional. */
+  record Answer(int csat, Integer nps, Integer ces) {}
 
   private final JdbcClient jdbc;
   private final BusinessCalendarProperties calendar;
@@ -63,25 +77,25 @@ public class SlaReports {
     var facts =
         jdbc.sql(
                 """
-                SELECT t.priority, t.channel, t.created_at, t.first_response_due_at, t.first_responded_at,
+                SELECT t.priority, t.channel, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
                        t.resolution_due_at, t.resolved_at, t.paused_at,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id) THEN 1 ELSE 0 END AS escalated,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
-                                         AND e.trigger_name = 'RESOLUTION_BREACH') THEN 1 ELSE 0 END AS resolution_breached,
+                                         AND e.trigger_name = :resolutionBreach) THEN 1 ELSE 0 END AS resolution_breached,
                        CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
-                                         AND h.event = 'REOPENED') THEN 1 ELSE 0 END AS reopened,
-                       CASE WHEN t.status = 'CLOSED' THEN 1 ELSE 0 END AS closed,
-                       CASE WHEN t.status = 'CLOSED'
-                             AND NOT EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id)
-                             AND NOT EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
-                                             AND h.event IN ('INFORMATION_REQUESTED', 'SOLUTION_REJECTED', 'REOPENED'))
-                             AND (SELECT COUNT(*) FROM ticket_history h WHERE h.ticket_id = t.id
-                                  AND h.event = 'SOLUTION_PROPOSED') = 1
-                            THEN 1 ELSE 0 END AS first_contact
+                                         AND h.event = :reopened) THEN 1 ELSE 0 END AS reopened,
+                       CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
+                                         AND h.event IN (:askedOrRejected)) THEN 1 ELSE 0 END AS asked_or_rejected,
+                       (SELECT COUNT(*) FROM ticket_history h WHERE h.ticket_id = t.id AND h.event = :proposed) AS proposed
                 FROM ticket t
-                WHERE t.created_at >= ? AND t.created_at < ?
+                WHERE t.created_at >= :start AND t.created_at < :end
                 """)
-            .params(utc(start), utc(end))
+            .param("resolutionBreach", EscalationTrigger.RESOLUTION_BREACH.name())
+            .param("reopened", HistoryEvent.REOPENED.name())
+            .param("askedOrRejected", List.of(HistoryEvent.INFORMATION_REQUESTED.name(), HistoryEvent.SOLUTION_REJECTED.name()))
+            .param("proposed", HistoryEvent.SOLUTION_PROPOSED.name())
+            .param("start", utc(start))
+            .param("end", utc(end))
             .query((rs, n) -> facts(rs))
             .list();
     var answers =
@@ -91,7 +105,7 @@ public class SlaReports {
                 WHERE t.created_at >= ? AND t.created_at < ?
                 """)
             .params(utc(start), utc(end))
-            .query((rs, n) -> new int[] {rs.getInt("csat"), nullable(rs, "nps"), nullable(rs, "ces")})
+            .query((rs, n) -> new Answer(rs.getInt("csat"), rs.getObject("nps", Integer.class), rs.getObject("ces", Integer.class)))
             .list();
 
     var byChannel = new TreeMap<String, Integer>();
@@ -111,7 +125,7 @@ public class SlaReports {
         zone.getId(),
         now,
         facts.size(),
-        Map.copyOf(byChannel),
+        Collections.unmodifiableSortedMap(byChannel),
         byPriority,
         row("ALL", facts, now),
         new Rate(escalated, share(escalated, facts.size())),
@@ -164,19 +178,19 @@ public class SlaReports {
     return new Clock(met, breached, running, met + breached == 0 ? null : round((double) met / (met + breached), 4), median(hours));
   }
 
-  static Satisfaction satisfaction(List<int[]> answers) {
+  static Satisfaction satisfaction(List<Answer> answers) {
     if (answers.isEmpty()) {
       return new Satisfaction(0, null, null, null);
     }
-    double csat = answers.stream().mapToInt(a -> a[0]).average().orElseThrow();
-    var nps = answers.stream().filter(a -> a[1] >= 0).mapToInt(a -> a[1]).toArray();
+    double csat = answers.stream().mapToInt(Answer::csat).average().orElseThrow();
+    var nps = answers.stream().map(Answer::nps).filter(Objects::nonNull).toList();
     Integer npsScore = null;
-    if (nps.length > 0) {
-      long promoters = java.util.Arrays.stream(nps).filter(v -> v >= 9).count();
-      long detractors = java.util.Arrays.stream(nps).filter(v -> v <= 6).count();
-      npsScore = (int) Math.round(100.0 * (promoters - detractors) / nps.length);
+    if (!nps.isEmpty()) {
+      long promoters = nps.stream().filter(v -> v >= 9).count();
+      long detractors = nps.stream().filter(v -> v <= 6).count();
+      npsScore = (int) Math.round(100.0 * (promoters - detractors) / nps.size());
     }
-    var ces = answers.stream().filter(a -> a[2] >= 0).mapToInt(a -> a[2]).average();
+    var ces = answers.stream().map(Answer::ces).filter(Objects::nonNull).mapToInt(Integer::intValue).average();
     return new Satisfaction(answers.size(), round(csat, 2), npsScore, ces.isPresent() ? round(ces.getAsDouble(), 2) : null);
   }
 
@@ -190,16 +204,12 @@ public class SlaReports {
         instant(rs, "resolution_due_at"),
         instant(rs, "resolved_at"),
         rs.getObject("paused_at") != null,
+        TicketStatus.CLOSED.name().equals(rs.getString("status")),
         rs.getInt("resolution_breached") == 1,
         rs.getInt("escalated") == 1,
         rs.getInt("reopened") == 1,
-        rs.getInt("closed") == 1,
-        rs.getInt("first_contact") == 1);
-  }
-
-  private static int nullable(ResultSet rs, String column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? -1 : v;
+        rs.getInt("asked_or_rejected") == 1,
+        rs.getInt("proposed"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

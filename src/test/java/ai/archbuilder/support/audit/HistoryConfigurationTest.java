@@ -3,10 +3,13 @@ package ai.archbuilder.support.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
@@ -79,15 +82,15 @@ class HistoryConfigurationTest {
   @Test
   void decisionEvaluationsGetARemovalTime() {
     // evaluating a decision on its own (not in a process) still ends after its TTL
-    var before = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    var before = ClockUtil.getCurrentTime();
     var result = engine.getDecisionService().evaluateDecisionByKey("slaTargets")
         .variables(java.util.Map.of("priority", "P3")).evaluate();
     assertThat(result.getSingleResult().getEntryMap()).containsKey("firstResponseHours");
     // this evaluation: on its own, from now on (other tests' tickets evaluate the table in processes, some dated later)
     var evaluation = engine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey("slaTargets").evaluatedAfter(new java.util.Date(before.getTime() - 1000)).list().stream()
+        .decisionDefinitionKey("slaTargets").evaluatedAfter(new Date(before.getTime() - 1000)).list().stream()
         .filter(d -> d.getProcessInstanceId() == null)
-        .max(java.util.Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
+        .max(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
         .orElseThrow();
     assertThat(evaluation).extracting(HistoricDecisionInstance::getRemovalTime).isNotNull();
   }

@@ -150,15 +150,9 @@ class SecurityTest extends TicketScenarios {
 
   @Test
   void wrongPasswordsAndUnknownUsersGet401() {
-    // a user of her own: Camunda locks a user out for a while after a wrong password (and for good
-    // after ten), which would lock the demo users out of the other tests
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId("mallory").count() == 0) {
-      var user = identity.newUser("mallory");
-      user.setPassword("right-password");
-      identity.saveUser(user);
-      identity.createMembership("mallory", "tier1");
-    }
+    // a user of her own: Camunda delays a user's next login after a wrong password, which would
+    // slow the demo users down in the other tests
+    tier1AgentWithPassword("mallory", "right-password");
     for (var path : List.of("/api/tickets", "/engine-rest/task", "/engine-rest/process-definition")) {
       assertUnauthorizedProblem(send("mallory", "wrong", HttpMethod.GET, path, null));
       assertUnauthorizedProblem(send("mallory", "", HttpMethod.GET, path, null));
@@ -173,13 +167,7 @@ class SecurityTest extends TicketScenarios {
   void wrongPasswordsDelayTheNextLoginButNeverLockAUserOutForGood() {
     // Camunda's default locks a user for good after ten wrong passwords, until an admin unlocks
     // her: anybody who knows a user name could do that to any agent or the admin over /api
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId("trudy").count() == 0) {
-      var user = identity.newUser("trudy");
-      user.setPassword("right-password");
-      identity.saveUser(user);
-      identity.createMembership("trudy", "tier1");
-    }
+    tier1AgentWithPassword("trudy", "right-password");
     var now = java.time.Instant.now();
     for (int attempt = 1; attempt <= 12; attempt++) {
       now = now.plusSeconds(61); // past the delay of the attempt before, so that each one counts
@@ -192,6 +180,16 @@ class SecurityTest extends TicketScenarios {
     setClock(now.plusSeconds(61));
     assertThat(send("trudy", "right-password", HttpMethod.GET, "/api/tickets", null).getStatusCode().value()).isEqualTo(200);
     assertThat(send("trudy", "right-password", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value()).isEqualTo(200);
+  }
+
+  private void tier1AgentWithPassword(String id, String password) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setPassword(password);
+      identity.saveUser(user);
+      identity.createMembership(id, "tier1");
+    }
   }
 
   // ------------------------------------------------------------------ customers
