@@ -1,6 +1,8 @@
 package ai.archbuilder.support.system;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +17,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security on by default. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's
- * users, no sessions, nothing anonymous. The webapps ({@code /camunda}) keep their own login and
+ * users, no sessions, nothing anonymous; only {@code GET /api/reports} also takes the webapps'
+ * session with its CSRF token ({@link WebappSessionAuthentication}), for Cockpit's report page. The webapps ({@code /camunda}) keep their own login and
  * CSRF filter (Camunda's), with the same users. Only the health endpoint is open.
  */
 @Configuration
@@ -33,7 +37,7 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager, ProcessEngine engine) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
           if (e instanceof InternalAuthenticationServiceException && DatabaseFailures.isDatabaseAway(e)) {
@@ -46,7 +50,11 @@ class SecurityConfig {
             return;
           }
           response.setStatus(HttpStatus.UNAUTHORIZED.value());
-          response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
+          // a webapp page calling with its session (and CSRF token) shows its own message: no
+          // browser password dialog for it
+          if (request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME) == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
+          }
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
           response.getWriter()
               .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with HTTP Basic\"}");
@@ -65,8 +73,12 @@ class SecurityConfig {
         .authenticationManager(manager)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+        // Cockpit's SLA report page reads /api/reports with the webapp session (GET and CSRF token only)
+        .addFilterBefore(new WebappSessionAuthentication(engine, unauthorized), BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no session of ours; and the webapps' session a report request brings keeps its id (session
+        // fixation protection would change it under Cockpit's own requests, which then fail with 401)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         // stateless, credentials in every request, no cookies: CSRF cannot ride on them
         .csrf(c -> c.disable())
         .build();

@@ -1,0 +1,112 @@
+package ai.archbuilder.support.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets the webapps' own pages (Cockpit's "SLA report") read {@code /api/reports} as the user
+ * logged into Cockpit, without asking for her password again. Everything else under {@code /api}
+ * stays HTTP Basic only.
+ *
+ * <p>It accepts a session only for {@code GET /api/reports/**} and only with the session's CSRF
+ * token of Camunda's webapps in {@code X-XSRF-TOKEN}: another site can make a browser send the
+ * session cookie, but cannot read the token. The groups come from the identity service on every
+ * request, not from the session's copy, so a user removed from a group loses the reports at once;
+ * a user deleted since she logged in is not authenticated at all.
+ */
+class WebappSessionAuthentication extends OncePerRequestFilter {
+
+  private static final RequestMatcher REPORTS = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/reports/**");
+
+  private final ProcessEngine engine;
+  private final AuthenticationEntryPoint entryPoint;
+
+  /** {@code entryPoint} answers when the database, the user store, is away (503). */
+  WebappSessionAuthentication(ProcessEngine engine, AuthenticationEntryPoint entryPoint) {
+    this.engine = engine;
+    this.entryPoint = entryPoint;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !REPORTS.matches(request) || request.getHeader("Authorization") != null;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var user = sessionUser(request);
+    if (user != null) {
+      try {
+        authenticate(user);
+      } catch (RuntimeException e) {
+        if (!DatabaseFailures.isDatabaseAway(e)) {
+          throw e;
+        }
+        entryPoint.commence(request, response, new InternalAuthenticationServiceException(ProblemDetailsAdvice.DATABASE_AWAY, e));
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void authenticate(String user) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(user).count() != 1) {
+      return;
+    }
+    var authorities =
+        identity.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .map(g -> new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g))
+            .toList();
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    SecurityContextHolder.setContext(context);
+  }
+
+  /** The user this session logged into the webapps, when the request carries the session's CSRF token. */
+  private String sessionUser(HttpServletRequest request) {
+    var session = request.getSession(false);
+    var token = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    if (session == null || token == null) {
+      return null;
+    }
+    Object expected;
+    try {
+      expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
+    if (!(expected instanceof String known)
+        || !MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      return null;
+    }
+    var authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    return authentications.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication signedIn
+        ? signedIn.getIdentityId()
+        : null;
+  }
+}

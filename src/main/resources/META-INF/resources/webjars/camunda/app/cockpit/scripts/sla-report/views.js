@@ -1,0 +1,223 @@
+// The "SLA report" page. The numbers come from GET /api/reports/sla (see plugin.js); everything
+// is rendered as text through the DOM helpers of the ticket audit (nothing here parses HTML).
+
+import { el, append, clear, text } from '../ticket-audit/dom.js';
+
+export const ROUTE = '/sla-report';
+const REPORT_API = '/api/reports/sla';
+
+export class ReportError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The report of a period (ISO dates; empty means the server's default: the last 30 days). */
+export async function fetchReport(api, from, to) {
+  const url = new URL(REPORT_API, window.location.origin);
+  if (from) url.searchParams.set('from', from);
+  if (to) url.searchParams.set('to', to);
+  const headers = { Accept: 'application/json' };
+  if (api.CSRFToken) {
+    headers['X-XSRF-TOKEN'] = api.CSRFToken;
+  }
+  const response = await fetch(url, { method: 'GET', credentials: 'same-origin', headers });
+  if (!response.ok) {
+    let message = response.statusText;
+    try {
+      const problem = await response.json();
+      message = problem.detail || problem.title || message;
+    } catch (ignored) {
+      // not a problem body: keep the status text
+    }
+    throw new ReportError(response.status, message);
+  }
+  return response.json();
+}
+
+/** 0.6667 → "66.7 %". */
+export function percent(share) {
+  return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
+}
+
+/** 5.25 → "5.3 h"; 49 → "2 d 1 h". */
+export function hours(value) {
+  if (value === null || value === undefined) {
+    return '—';
+  }
+  if (value < 48) {
+    return `${value.toFixed(1)} h`;
+  }
+  const days = Math.floor(value / 24);
+  return `${days} d ${Math.round(value - days * 24)} h`;
+}
+
+/** NPS in points: 40 → "+40". */
+export function points(value) {
+  return value === null || value === undefined ? '—' : (value > 0 ? '+' : '') + value;
+}
+
+function average(value) {
+  return value === null || value === undefined ? '—' : value.toFixed(1);
+}
+
+function periodFromLocation() {
+  const hash = window.location.hash || '';
+  const query = hash.indexOf('?');
+  const params = new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
+  return { from: params.get('from') || '', to: params.get('to') || '' };
+}
+
+function ensureStyles() {
+  if (!document.getElementById('sla-report-styles')) {
+    const link = el('link', { id: 'sla-report-styles', rel: 'stylesheet', href: new URL('./sla-report.css', import.meta.url).href });
+    document.head.appendChild(link);
+  }
+}
+
+export function renderReportPage(node, api) {
+  ensureStyles();
+  const period = periodFromLocation();
+  const from = el('input', { type: 'date', className: 'form-control', id: 'sla-report-from', name: 'from', value: period.from });
+  const to = el('input', { type: 'date', className: 'form-control', id: 'sla-report-to', name: 'to', value: period.to });
+  const results = el('div', { className: 'sla-report-results' });
+  const form = el(
+    'form',
+    { className: 'form-inline sla-report-period' },
+    el('label', { for: 'sla-report-from' }, 'Tickets created from '),
+    ' ',
+    from,
+    ' ',
+    el('label', { for: 'sla-report-to' }, ' to '),
+    ' ',
+    to,
+    ' ',
+    el('button', { type: 'submit', className: 'btn btn-primary', id: 'sla-report-show' }, 'Show')
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const wanted = ROUTE + '?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value);
+    if (window.location.hash === '#' + wanted) {
+      show(api, from, to, results);
+    } else {
+      // a link a manager can keep or pass on; the route renders again and loads it
+      window.location.hash = wanted;
+    }
+  });
+
+  append(clear(node), [
+    el(
+      'section',
+      { className: 'sla-report' },
+      el('h1', { className: 'section-title' }, 'SLA report'),
+      el(
+        'p',
+        { className: 'sla-report-help' },
+        'How the desk kept its promises for the tickets created in a period (both days included, in the ' +
+          'business time zone; by default the last 30 days). A clock is met when the first response or the ' +
+          'resolution came by its due date, breached when it came later or is overdue, running otherwise. ' +
+          'For support managers, auditors and admins.'
+      ),
+      form,
+      results
+    )
+  ]);
+  show(api, from, to, results);
+}
+
+async function show(api, from, to, results) {
+  clear(results).append(el('p', { className: 'sla-report-loading' }, 'Loading the report…'));
+  let report;
+  try {
+    report = await fetchReport(api, from.value, to.value);
+  } catch (error) {
+    const lead =
+      error.status === 401 ? 'Your Cockpit session has ended: log in again. ' :
+      error.status === 403 ? 'Not allowed to read the report: ' : 'Could not load the report: ';
+    append(clear(results), el('div', { className: 'alert alert-danger', id: 'sla-report-error' }, lead, text(error.message)));
+    return;
+  }
+  from.value = report.from;
+  to.value = report.to;
+  append(clear(results), [
+    el('h2', { id: 'sla-report-period' }, `${report.from} to ${report.to} (${report.zone})`),
+    facts(report),
+    el('h2', {}, 'SLA by priority'),
+    priorities(report),
+    el('h2', {}, 'Tickets by channel'),
+    channels(report)
+  ]);
+}
+
+function fact(name, label, value, detail) {
+  // not Bootstrap's "label" class: Cockpit styles that as a badge
+  return el('li', { 'data-fact': name }, el('div', { className: 'sla-report-fact-value' }, value),
+    el('div', { className: 'sla-report-fact-label' }, label), detail ? el('div', { className: 'sla-report-fact-detail' }, detail) : null);
+}
+
+function facts(report) {
+  const all = report.allPriorities;
+  const s = report.satisfaction;
+  return el(
+    'ul',
+    { className: 'sla-report-facts', id: 'sla-report-facts' },
+    fact('tickets', 'tickets created', String(report.tickets)),
+    fact('first-response', 'first responses in time', percent(all.firstResponse.compliance),
+      `${all.firstResponse.met} met, ${all.firstResponse.breached} breached`),
+    fact('resolution', 'resolutions in time', percent(all.resolution.compliance),
+      `${all.resolution.met} met, ${all.resolution.breached} breached`),
+    fact('escalated', 'escalated', percent(report.escalated.share), `${report.escalated.tickets} tickets`),
+    fact('reopened', 'reopened', percent(report.reopened.share), `${report.reopened.tickets} tickets`),
+    fact('first-contact', 'resolved at first contact', percent(report.closed.firstContactShare),
+      `${report.closed.firstContact} of ${report.closed.tickets} closed`),
+    fact('csat', 'CSAT (1–5)', average(s.csat), `${s.responses} survey answers`),
+    fact('nps', 'NPS', points(s.nps)),
+    fact('effort', 'customer effort (1–7)', average(s.customerEffort))
+  );
+}
+
+function clockCells(clock) {
+  return [
+    el('td', { className: 'clock-start' }, String(clock.met)),
+    el('td', { className: clock.breached > 0 ? 'sla-report-breached' : null }, String(clock.breached)),
+    el('td', {}, String(clock.running)),
+    el('td', {}, percent(clock.compliance)),
+    el('td', {}, hours(clock.medianHours))
+  ];
+}
+
+function priorities(report) {
+  const clockHeadings = () => ['met', 'breached', 'running', 'in time', 'median'].map((h, i) =>
+    el('th', { className: i === 0 ? 'clock-start' : null }, h));
+  const row = (p, attributes = {}) =>
+    el('tr', { 'data-priority': p.priority, ...attributes }, el('td', {}, p.priority), el('td', {}, String(p.tickets)),
+      clockCells(p.firstResponse), clockCells(p.resolution));
+  return el(
+    'table',
+    { className: 'table table-condensed sla-report-table', id: 'sla-report-priorities' },
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { colspan: 2 }, ''), el('th', { colspan: 5, className: 'clock-start' }, 'First response'),
+        el('th', { colspan: 5, className: 'clock-start' }, 'Resolution')),
+      el('tr', {}, el('th', {}, 'Priority'), el('th', {}, 'Tickets'), clockHeadings(), clockHeadings())
+    ),
+    el('tbody', {}, report.byPriority.map((p) => row(p)), row({ ...report.allPriorities, priority: 'All' }, { className: 'all' }))
+  );
+}
+
+function channels(report) {
+  const entries = Object.entries(report.byChannel);
+  if (!entries.length) {
+    return el('p', { className: 'sla-report-empty' }, 'No tickets in this period.');
+  }
+  return el(
+    'table',
+    { className: 'table table-condensed sla-report-table', id: 'sla-report-channels' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Channel'), el('th', {}, 'Tickets'), el('th', {}, 'Share'))),
+    el('tbody', {}, entries.map(([channel, count]) =>
+      el('tr', { 'data-channel': channel }, el('td', {}, channel), el('td', {}, String(count)),
+        el('td', {}, percent(report.tickets ? count / report.tickets : null)))))
+  );
+}
