@@ -1,7 +1,7 @@
 // The "SLA report" page. The numbers come from GET /api/reports/sla (see plugin.js); everything
 // is rendered as text through the DOM helpers of the ticket audit (nothing here parses HTML).
 
-import { el, append, clear, text } from '../ticket-audit/dom.js';
+import { el, append, clear, text, hashParams, ensureStylesheet } from '../ticket-audit/dom.js';
 
 export const ROUTE = '/sla-report';
 const REPORT_API = '/api/reports/sla';
@@ -62,23 +62,10 @@ function average(value) {
   return value === null || value === undefined ? '—' : value.toFixed(1);
 }
 
-function periodFromLocation() {
-  const hash = window.location.hash || '';
-  const query = hash.indexOf('?');
-  const params = new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
-  return { from: params.get('from') || '', to: params.get('to') || '' };
-}
-
-function ensureStyles() {
-  if (!document.getElementById('sla-report-styles')) {
-    const link = el('link', { id: 'sla-report-styles', rel: 'stylesheet', href: new URL('./sla-report.css', import.meta.url).href });
-    document.head.appendChild(link);
-  }
-}
-
 export function renderReportPage(node, api) {
-  ensureStyles();
-  const period = periodFromLocation();
+  ensureStylesheet('sla-report-styles', new URL('./sla-report.css', import.meta.url).href);
+  const params = hashParams();
+  const period = { from: params.get('from') || '', to: params.get('to') || '' };
   const from = el('input', { type: 'date', className: 'form-control', id: 'sla-report-from', name: 'from', value: period.from });
   const to = el('input', { type: 'date', className: 'form-control', id: 'sla-report-to', name: 'to', value: period.to });
   const results = el('div', { className: 'sla-report-results' });

@@ -29,6 +29,20 @@ export function append(node, children) {
   return node;
 }
 
+/** The query parameters of the route in the location hash ("#/route?key=…"). */
+export function hashParams() {
+  const hash = window.location.hash || '';
+  const query = hash.indexOf('?');
+  return new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
+}
+
+/** Links a plugin's stylesheet into the page once. */
+export function ensureStylesheet(id, href) {
+  if (!document.getElementById(id)) {
+    document.head.appendChild(el('link', { id, rel: 'stylesheet', href }));
+  }
+}
+
 export function clear(node) {
   while (node.firstChild) {
     node.removeChild(node.firstChild);

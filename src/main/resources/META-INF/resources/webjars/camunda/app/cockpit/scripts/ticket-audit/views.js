@@ -2,7 +2,7 @@
 // that also serves as the "Audit" tab of a running process instance. All engine text is
 // rendered as text (see dom.js).
 
-import { el, append, clear, text, time, duration, table } from './dom.js';
+import { el, append, clear, text, time, duration, table, hashParams, ensureStylesheet } from './dom.js';
 import { engineClient, LIFECYCLE_PROCESS } from './engine.js';
 
 export const ROUTE = '/ticket-audit';
@@ -19,16 +19,11 @@ export function auditLink(key) {
 }
 
 function keyFromLocation() {
-  const hash = window.location.hash || '';
-  const query = hash.indexOf('?');
-  return query < 0 ? '' : new URLSearchParams(hash.slice(query + 1)).get('key') || '';
+  return hashParams().get('key') || '';
 }
 
 function ensureStyles() {
-  if (!document.getElementById('tck-audit-styles')) {
-    const link = el('link', { id: 'tck-audit-styles', rel: 'stylesheet', href: new URL('./ticket-audit.css', import.meta.url).href });
-    document.head.appendChild(link);
-  }
+  ensureStylesheet('tck-audit-styles', new URL('./ticket-audit.css', import.meta.url).href);
 }
 
 function failure(error) {
