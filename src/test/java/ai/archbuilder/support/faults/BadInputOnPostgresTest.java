@@ -14,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"test", "demo", "pgtest"})
+@ActiveProfiles({"test", "demo", "postgres", "pgtest"})
 @ContextConfiguration(initializers = BadInputOnPostgresTest.OwnDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BadInputOnPostgresTest extends BadInputScenarios {

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  * database under it would break it (and it would break this one).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo", "pgtest"})
+@ActiveProfiles({"test", "demo", "postgres", "pgtest"})
 @ContextConfiguration(initializers = IdempotencyOnPostgresTest.OwnDatabase.class)
 class IdempotencyOnPostgresTest extends IdempotencyScenarios {
 

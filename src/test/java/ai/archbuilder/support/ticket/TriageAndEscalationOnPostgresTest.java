@@ -8,7 +8,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo", "pgtest"})
+@ActiveProfiles({"test", "demo", "postgres", "pgtest"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @Import(ProcessEngineCoverageConfiguration.class)
 class TriageAndEscalationOnPostgresTest extends TriageAndEscalationScenarios {}
