@@ -54,6 +54,11 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
       throw new BadCredentialsException("Bad credentials");
     }
+    return authenticated(identity, user);
+  }
+
+  /** The authentication of a Camunda user whose identity is established, her groups read now. */
+  static Authentication authenticated(IdentityService identity, String user) {
     List<SimpleGrantedAuthority> authorities =
         identity.createGroupQuery().groupMember(user).list().stream()
             .map(Group::getId)

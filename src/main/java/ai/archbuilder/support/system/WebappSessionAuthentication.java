@@ -8,14 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -74,13 +71,8 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
     if (identity.createUserQuery().userId(user).count() != 1) {
       return;
     }
-    var authorities =
-        identity.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .map(g -> new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g))
-            .toList();
     var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    context.setAuthentication(CamundaIdentityAuthenticationProvider.authenticated(identity, user));
     SecurityContextHolder.setContext(context);
   }
 
