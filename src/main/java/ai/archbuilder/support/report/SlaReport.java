@@ -20,16 +20,22 @@ public record SlaReport(
     String zone,
     Instant generatedAt,
     int tickets,
-    Map<String, Integer> byChannel,
-    List<PriorityRow> byPriority,
-    PriorityRow allPriorities,
+    List<Row> byPriority,
+    Row allPriorities,
+    List<Row> byChannel,
+    List<Row> byTier,
+    Map<String, Integer> byCategory,
     Rate escalated,
     Rate reopened,
     Resolution closed,
     Satisfaction satisfaction) {
 
-  /** One priority's tickets and their two SLA clocks. */
-  public record PriorityRow(String priority, int tickets, Clock firstResponse, Clock resolution) {}
+  /**
+   * One group's tickets and their two SLA clocks. {@code key} names the group: a priority ({@code
+   * P1}…, {@code ALL} for all of them), a channel ({@code EMAIL}…) or a tier ({@code 1}…, the tier the
+   * ticket is in now, or was closed in; only the tiers that hold tickets of the period).
+   */
+  public record Row(String key, int tickets, Clock firstResponse, Clock resolution) {}
 
   /**
    * One SLA clock over many tickets. A ticket counts as {@code met} when the event came by its due

@@ -2,12 +2,14 @@ package ai.archbuilder.support.report;
 
 import ai.archbuilder.support.escalation.EscalationTrigger;
 import ai.archbuilder.support.report.SlaReport.Clock;
-import ai.archbuilder.support.report.SlaReport.PriorityRow;
+import ai.archbuilder.support.report.SlaReport.Row;
 import ai.archbuilder.support.report.SlaReport.Rate;
 import ai.archbuilder.support.report.SlaReport.Resolution;
 import ai.archbuilder.support.report.SlaReport.Satisfaction;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
 import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.ticket.Category;
+import ai.archbuilder.support.ticket.Channel;
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.Priority;
 import ai.archbuilder.support.ticket.TicketStatus;
@@ -19,10 +21,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +40,8 @@ public class SlaReports {
   record Facts(
       String priority,
       String channel,
+      Integer tier,
+      String category,
       Instant created,
       Instant firstResponseDue,
       Instant firstResponded,
@@ -77,7 +82,7 @@ public class SlaReports {
     var facts =
         jdbc.sql(
                 """
-                SELECT t.priority, t.channel, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
+                SELECT t.priority, t.channel, t.tier, t.category, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
                        t.resolution_due_at, t.resolved_at, t.paused_at,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id) THEN 1 ELSE 0 END AS escalated,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
@@ -108,12 +113,14 @@ public class SlaReports {
             .query((rs, n) -> new Answer(rs.getInt("csat"), rs.getObject("nps", Integer.class), rs.getObject("ces", Integer.class)))
             .list();
 
-    var byChannel = new TreeMap<String, Integer>();
-    facts.forEach(f -> byChannel.merge(f.channel(), 1, Integer::sum));
-    var byPriority = new ArrayList<PriorityRow>();
-    for (var p : Priority.values()) {
-      var of = facts.stream().filter(f -> p.name().equals(f.priority())).toList();
-      byPriority.add(row(p.name(), of, now));
+    var byPriority = rows(Arrays.stream(Priority.values()).map(Priority::name).toList(), Facts::priority, facts, now);
+    var byChannel = rows(Arrays.stream(Channel.values()).map(Channel::name).toList(), Facts::channel, facts, now);
+    // the tiers that hold tickets of the period, in order (how many tiers there are is the policy's business)
+    var tiers = facts.stream().map(Facts::tier).filter(Objects::nonNull).distinct().sorted().map(String::valueOf).toList();
+    var byTier = rows(tiers, f -> f.tier() == null ? null : f.tier().toString(), facts, now);
+    var byCategory = new LinkedHashMap<String, Integer>();
+    for (var c : Category.values()) {
+      byCategory.put(c.name(), (int) facts.stream().filter(f -> c.name().equals(f.category())).count());
     }
     int escalated = (int) facts.stream().filter(Facts::escalated).count();
     int reopened = (int) facts.stream().filter(Facts::reopened).count();
@@ -125,17 +132,24 @@ public class SlaReports {
         zone.getId(),
         now,
         facts.size(),
-        Collections.unmodifiableSortedMap(byChannel),
         byPriority,
         row("ALL", facts, now),
+        byChannel,
+        byTier,
+        Collections.unmodifiableMap(byCategory),
         new Rate(escalated, share(escalated, facts.size())),
         new Rate(reopened, share(reopened, facts.size())),
         new Resolution(closed, firstContact, share(firstContact, closed)),
         satisfaction(answers));
   }
 
-  static PriorityRow row(String name, List<Facts> facts, Instant now) {
-    return new PriorityRow(
+  /** One row per key, in the keys' order, over the tickets whose {@code group} is that key. */
+  static List<Row> rows(List<String> keys, Function<Facts, String> group, List<Facts> facts, Instant now) {
+    return keys.stream().map(k -> row(k, facts.stream().filter(f -> k.equals(group.apply(f))).toList(), now)).toList();
+  }
+
+  static Row row(String name, List<Facts> facts, Instant now) {
+    return new Row(
         name,
         facts.size(),
         clock(facts, now, Facts::firstResponseDue, Facts::firstResponded, f -> false),
@@ -198,6 +212,8 @@ public class SlaReports {
     return new Facts(
         rs.getString("priority"),
         rs.getString("channel"),
+        rs.getObject("tier", Integer.class),
+        rs.getString("category"),
         instant(rs, "created_at"),
         instant(rs, "first_response_due_at"),
         instant(rs, "first_responded_at"),

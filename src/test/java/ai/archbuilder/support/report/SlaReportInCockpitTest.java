@@ -62,15 +62,20 @@ class SlaReportInCockpitTest extends BrowserScenarios {
     assertThat(fact("first-contact")).contains("0 of 0 closed");
 
     // Priority, Tickets, then met / breached / running / in time / median for each clock
-    assertThat(cells("#sla-report-priorities tr[data-priority='P3'] td"))
+    assertThat(cells("#sla-report-priorities tr[data-key='P3'] td"))
         .containsExactly("P3", "2", "1", "1", "0", "50.0 %", "0.5 h", "1", "0", "1", "100.0 %", "0.5 h");
-    assertThat(cells("#sla-report-priorities tr[data-priority='P1'] td"))
+    assertThat(cells("#sla-report-priorities tr[data-key='P1'] td"))
         .containsExactly("P1", "0", "0", "0", "0", "—", "—", "0", "0", "0", "—", "—");
-    assertThat(cells("#sla-report-priorities tr[data-priority='All'] td")).startsWith("All", "2", "1", "1", "0", "50.0 %");
-    assertThat(browser.findElements(By.cssSelector("#sla-report-priorities tr[data-priority='P3'] .sla-report-breached")))
+    assertThat(cells("#sla-report-priorities tr[data-key='ALL'] td")).startsWith("All", "2", "1", "1", "0", "50.0 %");
+    assertThat(browser.findElements(By.cssSelector("#sla-report-priorities tr[data-key='P3'] .sla-report-breached")))
         .extracting(WebElement::getText)
         .containsExactly("1");
-    assertThat(cells("#sla-report-channels tr[data-channel='PORTAL'] td")).containsExactly("PORTAL", "2", "100.0 %");
+    assertThat(cells("#sla-report-channels tr[data-key='PORTAL'] td"))
+        .containsExactly("PORTAL", "2", "1", "1", "0", "50.0 %", "0.5 h", "1", "0", "1", "100.0 %", "0.5 h");
+    assertThat(cells("#sla-report-channels tr[data-key='EMAIL'] td")).startsWith("EMAIL", "0");
+    assertThat(cells("#sla-report-tiers tr td:first-child")).containsExactly("Tier 1");
+    assertThat(cells("#sla-report-tiers tr[data-key='1'] td")).startsWith("Tier 1", "2", "1", "1", "0", "50.0 %");
+    assertThat(cells("#sla-report-categories tr[data-key='TECHNICAL'] td")).containsExactly("TECHNICAL", "2", "100.0 %");
     chromium.scrollTo(browser.findElement(By.id("sla-report-period")));
     chromium.screenshot("cockpit-sla-report.png");
 

@@ -69,11 +69,27 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertThat(r.get("to").asText()).isEqualTo("2027-06-13");
     assertThat(r.get("zone").asText()).isEqualTo("America/Los_Angeles");
     assertThat(r.get("tickets").asInt()).isEqualTo(4);
-    int channels = 0;
-    for (var n : r.get("byChannel")) {
-      channels += n.asInt();
+    // every channel and category has its row, in order; these four came through the portal
+    assertThat(r.get("byChannel").findValuesAsText("key")).containsExactly("EMAIL", "CHAT", "PHONE", "PORTAL", "API");
+    assertThat(row(r, "byChannel", "EMAIL").get("tickets").asInt()).isZero();
+    var portal = row(r, "byChannel", "PORTAL");
+    assertThat(portal.get("tickets").asInt()).isEqualTo(4);
+    assertClock(portal.get("firstResponse"), 2, 1, 1);
+    assertClock(portal.get("resolution"), 2, 0, 2);
+    assertThat(r.get("byCategory").toString()).isEqualTo("{\"TECHNICAL\":4,\"BILLING\":0,\"FEATURE_REQUEST\":0,\"TRAINING\":0}");
+    // by the tier each ticket is in now: A, B and E in Tier 1, C where its escalation put it
+    var tierOfC = ticket(c).get("tier").asText();
+    int inTiers = 0;
+    for (var tier : r.get("byTier")) {
+      inTiers += tier.get("tickets").asInt();
     }
-    assertThat(channels).isEqualTo(4);
+    assertThat(inTiers).isEqualTo(4);
+    var tier1 = row(r, "byTier", "1");
+    assertThat(tier1.get("tickets").asInt()).isEqualTo(tierOfC.equals("1") ? 4 : 3);
+    assertClock(tier1.get("firstResponse"), 2, 1, tierOfC.equals("1") ? 1 : 0);
+    if (!tierOfC.equals("1")) {
+      assertClock(row(r, "byTier", tierOfC).get("firstResponse"), 0, 0, 1);
+    }
 
     var all = r.get("allPriorities");
     assertClock(all.get("firstResponse"), 2, 1, 1);
@@ -174,12 +190,16 @@ abstract class SlaReportScenarios extends TicketScenarios {
   }
 
   private static JsonNode priority(JsonNode report, String priority) {
-    for (var row : report.get("byPriority")) {
-      if (row.get("priority").asText().equals(priority)) {
+    return row(report, "byPriority", priority);
+  }
+
+  private static JsonNode row(JsonNode report, String table, String key) {
+    for (var row : report.get(table)) {
+      if (row.get("key").asText().equals(key)) {
         return row;
       }
     }
-    throw new AssertionError("no row for " + priority);
+    throw new AssertionError("no row " + key + " in " + table + ": " + report.get(table));
   }
 
   private static void assertClock(JsonNode clock, int met, int breached, int running) {

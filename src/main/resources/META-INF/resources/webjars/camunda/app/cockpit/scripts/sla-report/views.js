@@ -131,9 +131,14 @@ async function show(api, from, to, results) {
     el('h2', { id: 'sla-report-period' }, `${report.from} to ${report.to} (${report.zone})`),
     facts(report),
     el('h2', {}, 'SLA by priority'),
-    priorities(report),
-    el('h2', {}, 'Tickets by channel'),
-    channels(report)
+    clockTable('sla-report-priorities', 'Priority', [...report.byPriority, report.allPriorities], (key) => (key === 'ALL' ? 'All' : key)),
+    el('h2', {}, 'SLA by channel'),
+    clockTable('sla-report-channels', 'Channel', report.byChannel),
+    el('h2', {}, 'SLA by tier'),
+    el('p', { className: 'sla-report-help' }, 'The tier a ticket is in now, or was closed in.'),
+    clockTable('sla-report-tiers', 'Tier', report.byTier, (key) => 'Tier ' + key),
+    el('h2', {}, 'Tickets by category'),
+    categories(report)
   ]);
 }
 
@@ -174,37 +179,37 @@ function clockCells(clock) {
   ];
 }
 
-function priorities(report) {
+/** A table of rows with both clocks; {@code label} turns a row's key into its first cell. */
+function clockTable(id, heading, rows, label = (key) => key) {
+  if (!rows.length) {
+    return el('p', { className: 'sla-report-empty', id }, 'No tickets in this period.');
+  }
   const clockHeadings = () => ['met', 'breached', 'running', 'in time', 'median'].map((h, i) =>
     el('th', { className: i === 0 ? 'clock-start' : null }, h));
-  const row = (p, attributes = {}) =>
-    el('tr', { 'data-priority': p.priority, ...attributes }, el('td', {}, p.priority), el('td', {}, String(p.tickets)),
-      clockCells(p.firstResponse), clockCells(p.resolution));
   return el(
     'table',
-    { className: 'table table-condensed sla-report-table', id: 'sla-report-priorities' },
+    { className: 'table table-condensed sla-report-table', id },
     el(
       'thead',
       {},
       el('tr', {}, el('th', { colspan: 2 }, ''), el('th', { colspan: 5, className: 'clock-start' }, 'First response'),
         el('th', { colspan: 5, className: 'clock-start' }, 'Resolution')),
-      el('tr', {}, el('th', {}, 'Priority'), el('th', {}, 'Tickets'), clockHeadings(), clockHeadings())
+      el('tr', {}, el('th', {}, heading), el('th', {}, 'Tickets'), clockHeadings(), clockHeadings())
     ),
-    el('tbody', {}, report.byPriority.map((p) => row(p)), row({ ...report.allPriorities, priority: 'All' }, { className: 'all' }))
+    el('tbody', {}, rows.map((r) =>
+      el('tr', { 'data-key': r.key, className: r.key === 'ALL' ? 'all' : null }, el('td', {}, label(r.key)),
+        el('td', {}, String(r.tickets)), clockCells(r.firstResponse), clockCells(r.resolution))))
   );
 }
 
-function channels(report) {
-  const entries = Object.entries(report.byChannel);
-  if (!entries.length) {
-    return el('p', { className: 'sla-report-empty' }, 'No tickets in this period.');
-  }
+function categories(report) {
+  const entries = Object.entries(report.byCategory);
   return el(
     'table',
-    { className: 'table table-condensed sla-report-table', id: 'sla-report-channels' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Channel'), el('th', {}, 'Tickets'), el('th', {}, 'Share'))),
-    el('tbody', {}, entries.map(([channel, count]) =>
-      el('tr', { 'data-channel': channel }, el('td', {}, channel), el('td', {}, String(count)),
+    { className: 'table table-condensed sla-report-table', id: 'sla-report-categories' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Category'), el('th', {}, 'Tickets'), el('th', {}, 'Share'))),
+    el('tbody', {}, entries.map(([category, count]) =>
+      el('tr', { 'data-key': category }, el('td', {}, category), el('td', {}, String(count)),
         el('td', {}, percent(report.tickets ? count / report.tickets : null)))))
   );
 }
