@@ -5,33 +5,16 @@
 // The API takes Cockpit's session for this GET when the request carries Camunda's CSRF token
 // (api.CSRFToken); the server decides who may read it. The plugin only reads.
 
+import { cockpitPage } from '../common/page.js';
 import { ROUTE, renderReportPage } from './views.js';
 
-export default [
-  {
-    id: 'archbuilder.slaReport.route',
-    pluginPoint: 'cockpit.route',
-    priority: 0,
-    properties: { path: ROUTE },
-    render(node, { api }) {
-      renderReportPage(node, api);
-    }
-  },
-  {
-    id: 'archbuilder.slaReport.navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 9,
-    properties: {
-      path: ROUTE,
-      label: 'SLA report',
-      checkActive: (url) => url.indexOf('#' + ROUTE) >= 0
-    },
-    render(node) {
-      const link = document.createElement('a');
-      link.href = '#' + ROUTE;
-      link.id = 'sla-report-nav';
-      link.textContent = 'SLA report';
-      node.appendChild(link);
-    }
+export default cockpitPage({
+  id: 'archbuilder.slaReport',
+  route: ROUTE,
+  label: 'SLA report',
+  linkId: 'sla-report-nav',
+  navigationPriority: 9,
+  render(node, { api }) {
+    renderReportPage(node, api);
   }
-];
+});

@@ -1,7 +1,7 @@
 // The "SLA report" page. The numbers come from GET /api/reports/sla (see plugin.js); everything
-// is rendered as text through the DOM helpers of the ticket audit (nothing here parses HTML).
+// is rendered as text through the shared DOM helpers of ../common/dom.js, which parse no HTML.
 
-import { el, append, clear, text, hashParams, ensureStylesheet } from '../ticket-audit/dom.js';
+import { el, append, clear, text, hashParams, ensureStylesheet } from '../common/dom.js';
 
 export const ROUTE = '/sla-report';
 const REPORT_API = '/api/reports/sla';

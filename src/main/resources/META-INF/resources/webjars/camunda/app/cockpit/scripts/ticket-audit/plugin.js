@@ -5,35 +5,20 @@
 // Cockpit calls render(node, {api, ...}): api.engineApi is the engine REST of the logged-in
 // session, api.CSRFToken the token of Camunda's CSRF filter. The plugin only reads.
 
+import { cockpitPage } from '../common/page.js';
 import { ROUTE, renderAuditPage, renderInstanceTab } from './views.js';
 
 export default [
-  {
-    id: 'archbuilder.ticketAudit.route',
-    pluginPoint: 'cockpit.route',
-    priority: 0,
-    properties: { path: ROUTE },
+  ...cockpitPage({
+    id: 'archbuilder.ticketAudit',
+    route: ROUTE,
+    label: 'Ticket audit',
+    linkId: 'tck-audit-nav',
+    navigationPriority: 10,
     render(node, { api }) {
       renderAuditPage(node, api);
     }
-  },
-  {
-    id: 'archbuilder.ticketAudit.navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 10,
-    properties: {
-      path: ROUTE,
-      label: 'Ticket audit',
-      checkActive: (url) => url.indexOf('#' + ROUTE) >= 0
-    },
-    render(node) {
-      const link = document.createElement('a');
-      link.href = '#' + ROUTE;
-      link.id = 'tck-audit-nav';
-      link.textContent = 'Ticket audit';
-      node.appendChild(link);
-    }
-  },
+  }),
   {
     id: 'archbuilder.ticketAudit.processInstanceTab',
     pluginPoint: 'cockpit.processInstance.runtime.tab',

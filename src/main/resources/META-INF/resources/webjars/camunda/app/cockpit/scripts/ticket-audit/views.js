@@ -1,8 +1,8 @@
 // The auditor's views: the "Ticket audit" page (search by ticket key) and the per-instance audit
 // that also serves as the "Audit" tab of a running process instance. All engine text is
-// rendered as text (see dom.js).
+// rendered as text (see ../common/dom.js).
 
-import { el, append, clear, text, time, duration, table, hashParams, ensureStylesheet } from './dom.js';
+import { el, append, clear, text, time, duration, table, hashParams, ensureStylesheet } from '../common/dom.js';
 import { engineClient, LIFECYCLE_PROCESS } from './engine.js';
 
 export const ROUTE = '/ticket-audit';
