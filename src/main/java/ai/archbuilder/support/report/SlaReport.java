@@ -24,6 +24,7 @@ public record SlaReport(
     Row allPriorities,
     List<Row> byChannel,
     List<Row> byTier,
+    List<Row> byDay,
     Map<String, Integer> byCategory,
     Rate escalated,
     Rate reopened,
@@ -33,7 +34,8 @@ public record SlaReport(
   /**
    * One group's tickets and their two SLA clocks. {@code key} names the group: a priority ({@code
    * P1}…, {@code ALL} for all of them), a channel ({@code EMAIL}…) or a tier ({@code 1}…, the tier the
-   * ticket is in now, or was closed in; only the tiers that hold tickets of the period).
+   * ticket is in now, or was closed in; only the tiers that hold tickets of the period) or the day
+   * the tickets came in ({@code 2027-06-07}…, every day of the period, in the business time zone).
    */
   public record Row(String key, int tickets, Clock firstResponse, Clock resolution) {}
 

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,6 +119,8 @@ public class SlaReports {
     // the tiers that hold tickets of the period, in order (how many tiers there are is the policy's business)
     var tiers = facts.stream().map(Facts::tier).filter(Objects::nonNull).distinct().sorted().map(String::valueOf).toList();
     var byTier = rows(tiers, f -> f.tier() == null ? null : f.tier().toString(), facts, now);
+    var days = from.datesUntil(to.plusDays(1)).map(LocalDate::toString).toList();
+    var byDay = rows(days, f -> LocalDate.ofInstant(f.created(), zone).toString(), facts, now);
     var byCategory = new LinkedHashMap<String, Integer>();
     for (var c : Category.values()) {
       byCategory.put(c.name(), (int) facts.stream().filter(f -> c.name().equals(f.category())).count());
@@ -136,6 +139,7 @@ public class SlaReports {
         row("ALL", facts, now),
         byChannel,
         byTier,
+        byDay,
         Collections.unmodifiableMap(byCategory),
         new Rate(escalated, share(escalated, facts.size())),
         new Rate(reopened, share(reopened, facts.size())),
@@ -145,7 +149,8 @@ public class SlaReports {
 
   /** One row per key, in the keys' order, over the tickets whose {@code group} is that key. */
   static List<Row> rows(List<String> keys, Function<Facts, String> group, List<Facts> facts, Instant now) {
-    return keys.stream().map(k -> row(k, facts.stream().filter(f -> k.equals(group.apply(f))).toList(), now)).toList();
+    var groups = facts.stream().filter(f -> group.apply(f) != null).collect(Collectors.groupingBy(group));
+    return keys.stream().map(k -> row(k, groups.getOrDefault(k, List.of()), now)).toList();
   }
 
   static Row row(String name, List<Facts> facts, Instant now) {

@@ -77,6 +77,14 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertClock(portal.get("firstResponse"), 2, 1, 1);
     assertClock(portal.get("resolution"), 2, 0, 2);
     assertThat(r.get("byCategory").toString()).isEqualTo("{\"TECHNICAL\":4,\"BILLING\":0,\"FEATURE_REQUEST\":0,\"TRAINING\":0}");
+    // day by day, every day of the period: A, B and E came on Monday, C on Tuesday
+    assertThat(r.get("byDay").findValuesAsText("key"))
+        .containsExactly("2027-06-07", "2027-06-08", "2027-06-09", "2027-06-10", "2027-06-11", "2027-06-12", "2027-06-13");
+    var monday = row(r, "byDay", "2027-06-07");
+    assertThat(monday.get("tickets").asInt()).isEqualTo(3);
+    assertClock(monday.get("firstResponse"), 2, 1, 0);
+    assertClock(row(r, "byDay", "2027-06-08").get("firstResponse"), 0, 0, 1);
+    assertThat(row(r, "byDay", "2027-06-09").get("tickets").asInt()).isZero();
     // by the tier each ticket is in now: A, B and E in Tier 1, C where its escalation put it
     var tierOfC = ticket(c).get("tier").asText();
     int inTiers = 0;

@@ -138,7 +138,15 @@ async function show(api, from, to, results) {
     el('p', { className: 'sla-report-help' }, 'The tier a ticket is in now, or was closed in.'),
     clockTable('sla-report-tiers', 'Tier', report.byTier, (key) => 'Tier ' + key),
     el('h2', {}, 'Tickets by category'),
-    categories(report)
+    categories(report),
+    el('h2', {}, 'Day by day'),
+    el(
+      'details',
+      // a month opens at once; a longer period on demand
+      { className: 'sla-report-days', open: report.byDay.length <= 31 ? 'open' : null },
+      el('summary', {}, `The tickets of each day (${report.byDay.length} days), by the day they came in`),
+      clockTable('sla-report-days', 'Day', report.byDay)
+    )
   ]);
 }
 
