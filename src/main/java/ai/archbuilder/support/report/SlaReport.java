@@ -26,6 +26,7 @@ public record SlaReport(
     List<Row> byTier,
     List<Row> byDay,
     Map<String, Integer> byCategory,
+    List<AgentRow> agents,
     Rate escalated,
     Rate reopened,
     Resolution closed,
@@ -38,6 +39,13 @@ public record SlaReport(
    * the tickets came in ({@code 2027-06-07}…, every day of the period, in the business time zone).
    */
   public record Row(String key, int tickets, Clock firstResponse, Clock resolution) {}
+
+  /**
+   * One agent's work in the period, by the time it was done (not the day the ticket came in):
+   * triages completed, public replies, requests for information, solutions proposed and solutions
+   * written up for the knowledge base, from the tickets' history.
+   */
+  public record AgentRow(String agent, int triaged, int replies, int informationRequests, int solutionsProposed, int documented) {}
 
   /**
    * One SLA clock over many tickets. A ticket counts as {@code met} when the event came by its due

@@ -1,6 +1,7 @@
 package ai.archbuilder.support.report;
 
 import ai.archbuilder.support.escalation.EscalationTrigger;
+import ai.archbuilder.support.report.SlaReport.AgentRow;
 import ai.archbuilder.support.report.SlaReport.Clock;
 import ai.archbuilder.support.report.SlaReport.Row;
 import ai.archbuilder.support.report.SlaReport.Rate;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -113,6 +115,7 @@ public class SlaReports {
             .params(utc(start), utc(end))
             .query((rs, n) -> new Answer(rs.getInt("csat"), rs.getObject("nps", Integer.class), rs.getObject("ces", Integer.class)))
             .list();
+    var agents = agents(start, end);
 
     var byPriority = rows(Arrays.stream(Priority.values()).map(Priority::name).toList(), Facts::priority, facts, now);
     var byChannel = rows(Arrays.stream(Channel.values()).map(Channel::name).toList(), Facts::channel, facts, now);
@@ -141,10 +144,38 @@ public class SlaReports {
         byTier,
         byDay,
         Collections.unmodifiableMap(byCategory),
+        agents,
         new Rate(escalated, share(escalated, facts.size())),
         new Rate(reopened, share(reopened, facts.size())),
         new Resolution(closed, firstContact, share(firstContact, closed)),
         satisfaction(answers));
+  }
+
+  /** The history events that are an agent's work, in the order of {@link AgentRow}'s counts. */
+  static final List<HistoryEvent> AGENT_WORK =
+      List.of(HistoryEvent.TRIAGED, HistoryEvent.REPLIED, HistoryEvent.INFORMATION_REQUESTED, HistoryEvent.SOLUTION_PROPOSED,
+          HistoryEvent.KB_DOCUMENTED);
+
+  /** Each agent's work from {@code start} (included) to {@code end}, by name. */
+  private List<AgentRow> agents(Instant start, Instant end) {
+    var counts = new TreeMap<String, int[]>();
+    jdbc.sql(
+            """
+            SELECT h.actor, h.event, COUNT(*) AS n FROM ticket_history h
+            WHERE h.at >= :start AND h.at < :end AND h.event IN (:events) AND h.actor IS NOT NULL
+            GROUP BY h.actor, h.event
+            """)
+        .param("start", utc(start))
+        .param("end", utc(end))
+        .param("events", AGENT_WORK.stream().map(HistoryEvent::name).toList())
+        .query(
+            rs -> {
+              var event = HistoryEvent.valueOf(rs.getString("event"));
+              counts.computeIfAbsent(rs.getString("actor"), a -> new int[AGENT_WORK.size()])[AGENT_WORK.indexOf(event)] += rs.getInt("n");
+            });
+    return counts.entrySet().stream()
+        .map(e -> new AgentRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]))
+        .toList();
   }
 
   /** One row per key, in the keys' order, over the tickets whose {@code group} is that key. */

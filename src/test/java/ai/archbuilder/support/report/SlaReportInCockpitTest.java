@@ -76,6 +76,7 @@ class SlaReportInCockpitTest extends BrowserScenarios {
     assertThat(cells("#sla-report-tiers tr td:first-child")).containsExactly("Tier 1");
     assertThat(cells("#sla-report-tiers tr[data-key='1'] td")).startsWith("Tier 1", "2", "1", "1", "0", "50.0 %");
     assertThat(cells("#sla-report-categories tr[data-key='TECHNICAL'] td")).containsExactly("TECHNICAL", "2", "100.0 %");
+    assertThat(cells("#sla-report-agents tbody tr[data-key='tier1'] td")).containsExactly("tier1", "1", "1", "0", "1", "0");
     assertThat(cells("#sla-report-days tbody tr td:first-child"))
         .containsExactly("2027-08-02", "2027-08-03", "2027-08-04", "2027-08-05", "2027-08-06", "2027-08-07", "2027-08-08");
     assertThat(cells("#sla-report-days tr[data-key='2027-08-02'] td")).startsWith("2027-08-02", "2", "1", "1", "0", "50.0 %");

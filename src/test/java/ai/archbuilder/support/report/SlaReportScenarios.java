@@ -77,6 +77,15 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertClock(portal.get("firstResponse"), 2, 1, 1);
     assertClock(portal.get("resolution"), 2, 0, 2);
     assertThat(r.get("byCategory").toString()).isEqualTo("{\"TECHNICAL\":4,\"BILLING\":0,\"FEATURE_REQUEST\":0,\"TRAINING\":0}");
+    // the agents' work: tier1 triaged A and E, asked E a question, and proposed both solutions
+    assertThat(r.get("agents")).hasSize(1);
+    var tier1Work = r.get("agents").get(0);
+    assertThat(tier1Work.get("agent").asText()).isEqualTo("tier1");
+    assertThat(tier1Work.get("triaged").asInt()).isEqualTo(2);
+    assertThat(tier1Work.get("replies").asInt()).as("A's solution, E's question and E's solution").isEqualTo(3);
+    assertThat(tier1Work.get("informationRequests").asInt()).isEqualTo(1);
+    assertThat(tier1Work.get("solutionsProposed").asInt()).isEqualTo(2);
+    assertThat(tier1Work.get("documented").asInt()).isZero();
     // day by day, every day of the period: A, B and E came on Monday, C on Tuesday
     assertThat(r.get("byDay").findValuesAsText("key"))
         .containsExactly("2027-06-07", "2027-06-08", "2027-06-09", "2027-06-10", "2027-06-11", "2027-06-12", "2027-06-13");

@@ -139,6 +139,9 @@ async function show(api, from, to, results) {
     clockTable('sla-report-tiers', 'Tier', report.byTier, (key) => 'Tier ' + key),
     el('h2', {}, 'Tickets by category'),
     categories(report),
+    el('h2', {}, "Agents' work"),
+    el('p', { className: 'sla-report-help' }, 'What each agent did in the period, whatever day the ticket came in.'),
+    agents(report),
     el('h2', {}, 'Day by day'),
     el(
       'details',
@@ -219,5 +222,26 @@ function categories(report) {
     el('tbody', {}, entries.map(([category, count]) =>
       el('tr', { 'data-key': category }, el('td', {}, category), el('td', {}, String(count)),
         el('td', {}, percent(report.tickets ? count / report.tickets : null)))))
+  );
+}
+
+function agents(report) {
+  if (!report.agents.length) {
+    return el('p', { className: 'sla-report-empty', id: 'sla-report-agents' }, 'No agent work in this period.');
+  }
+  const columns = [
+    ['Agent', (a) => a.agent],
+    ['Triaged', (a) => a.triaged],
+    ['Replies', (a) => a.replies],
+    ['Information requests', (a) => a.informationRequests],
+    ['Solutions proposed', (a) => a.solutionsProposed],
+    ['Written up for the KB', (a) => a.documented]
+  ];
+  return el(
+    'table',
+    { className: 'table table-condensed sla-report-table', id: 'sla-report-agents' },
+    el('thead', {}, el('tr', {}, columns.map(([heading]) => el('th', {}, heading)))),
+    el('tbody', {}, report.agents.map((a) =>
+      el('tr', { 'data-key': a.agent }, columns.map(([, cell]) => el('td', {}, String(cell(a)))))))
   );
 }
