@@ -23,10 +23,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -120,7 +122,7 @@ public class SlaReports {
     var byChannel = rows(Arrays.stream(Channel.values()).map(Channel::name).toList(), Facts::channel, facts, now);
     // the tiers that hold tickets of the period, in order (how many tiers there are is the policy's business)
     var tiers = facts.stream().map(Facts::tier).filter(Objects::nonNull).distinct().sorted().map(String::valueOf).toList();
-    var byTier = rows(tiers, f -> f.tier() == null ? null : f.tier().toString(), facts, now);
+    var byTier = rows(tiers, f -> Objects.toString(f.tier(), null), facts, now);
     var days = from.datesUntil(to.plusDays(1)).map(LocalDate::toString).toList();
     var byDay = rows(days, f -> LocalDate.ofInstant(f.created(), zone).toString(), facts, now);
     var byCategory = new LinkedHashMap<String, Integer>();
@@ -150,14 +152,14 @@ public class SlaReports {
         satisfaction(answers));
   }
 
-  /** The history events that are an agent's work, in the order of {@link AgentRow}'s counts. */
+  /** The history events that are an agent's work (see {@link AgentRow}). */
   static final List<HistoryEvent> AGENT_WORK =
       List.of(HistoryEvent.TRIAGED, HistoryEvent.REPLIED, HistoryEvent.INFORMATION_REQUESTED, HistoryEvent.SOLUTION_PROPOSED,
           HistoryEvent.KB_DOCUMENTED);
 
   /** Each agent's work from {@code start} (included) to {@code end}, by name. */
   private List<AgentRow> agents(Instant start, Instant end) {
-    var counts = new TreeMap<String, int[]>();
+    var counts = new TreeMap<String, Map<HistoryEvent, Integer>>();
     jdbc.sql(
             """
             SELECT h.actor, h.event, COUNT(*) AS n FROM ticket_history h
@@ -169,11 +171,21 @@ public class SlaReports {
         .param("events", AGENT_WORK.stream().map(HistoryEvent::name).toList())
         .query(
             rs -> {
-              var event = HistoryEvent.valueOf(rs.getString("event"));
-              counts.computeIfAbsent(rs.getString("actor"), a -> new int[AGENT_WORK.size()])[AGENT_WORK.indexOf(event)] += rs.getInt("n");
+              counts.computeIfAbsent(rs.getString("actor"), a -> new EnumMap<>(HistoryEvent.class))
+                  .put(HistoryEvent.valueOf(rs.getString("event")), rs.getInt("n"));
             });
     return counts.entrySet().stream()
-        .map(e -> new AgentRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]))
+        .map(
+            e -> {
+              var did = e.getValue();
+              return new AgentRow(
+                  e.getKey(),
+                  did.getOrDefault(HistoryEvent.TRIAGED, 0),
+                  did.getOrDefault(HistoryEvent.REPLIED, 0),
+                  did.getOrDefault(HistoryEvent.INFORMATION_REQUESTED, 0),
+                  did.getOrDefault(HistoryEvent.SOLUTION_PROPOSED, 0),
+                  did.getOrDefault(HistoryEvent.KB_DOCUMENTED, 0));
+            })
         .toList();
   }
 
