@@ -36,6 +36,19 @@ export function hashParams() {
   return new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
 }
 
+/**
+ * Opens a route with its parameters ("/route?key=…") as an address the user can keep or pass on:
+ * Cockpit renders the route anew for the new address; when it is the address already, {@code again}
+ * shows it once more.
+ */
+export function openRoute(target, again) {
+  if (window.location.hash === '#' + target) {
+    again();
+  } else {
+    window.location.hash = target;
+  }
+}
+
 /** Links a plugin's stylesheet into the page once. */
 export function ensureStylesheet(id, href) {
   if (!document.getElementById(id)) {

@@ -1,7 +1,7 @@
 // The "SLA report" page. The numbers come from GET /api/reports/sla (see plugin.js); everything
 // is rendered as text through the shared DOM helpers of ../common/dom.js, which parse no HTML.
 
-import { el, append, clear, text, hashParams, ensureStylesheet } from '../common/dom.js';
+import { el, append, clear, text, hashParams, ensureStylesheet, openRoute } from '../common/dom.js';
 
 export const ROUTE = '/sla-report';
 const REPORT_API = '/api/reports/sla';
@@ -84,13 +84,8 @@ export function renderReportPage(node, api) {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const wanted = ROUTE + '?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value);
-    if (window.location.hash === '#' + wanted) {
-      show(api, from, to, results);
-    } else {
-      // a link a manager can keep or pass on; the route renders again and loads it
-      window.location.hash = wanted;
-    }
+    openRoute(ROUTE + '?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value), () =>
+      show(api, from, to, results));
   });
 
   append(clear(node), [

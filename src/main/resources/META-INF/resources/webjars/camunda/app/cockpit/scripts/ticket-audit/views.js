@@ -2,7 +2,7 @@
 // that also serves as the "Audit" tab of a running process instance. All engine text is
 // rendered as text (see ../common/dom.js).
 
-import { el, append, clear, text, time, duration, table, hashParams, ensureStylesheet } from '../common/dom.js';
+import { el, append, clear, text, time, duration, table, hashParams, ensureStylesheet, openRoute } from '../common/dom.js';
 import { engineClient, LIFECYCLE_PROCESS } from './engine.js';
 
 export const ROUTE = '/ticket-audit';
@@ -67,12 +67,7 @@ export function renderAuditPage(node, api) {
       showRecent(client, results);
       return;
     }
-    if (keyFromLocation() === key) {
-      showTicket(client, key, results);
-    } else {
-      // a link an auditor can keep or pass on; the route renders again and searches
-      window.location.hash = ROUTE + '?key=' + encodeURIComponent(key);
-    }
+    openRoute(ROUTE + '?key=' + encodeURIComponent(key), () => showTicket(client, key, results));
   });
 
   append(clear(node), [
