@@ -17,6 +17,12 @@ final class BenchDb {
       """;
 
   /** The SQL of the timer phase, shown as is in BENCHMARKS.md. */
+  /** The server's settings that decide what a write costs (buffers, checkpoints, WAL), as text. */
+  static final String SERVER_SETTINGS =
+      "SELECT string_agg(name || ' ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings"
+          + " WHERE name IN ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression',"
+          + " 'synchronous_commit', 'autovacuum')";
+
   static final String MAKE_DUE_NOW =
       "UPDATE ACT_RU_JOB SET DUEDATE_ = now() WHERE ID_ IN (SELECT j.ID_ " + TIME_IN_TIER_JOBS.strip().replace('\n', ' ') + " ORDER BY j.ID_ LIMIT ?)";
 

@@ -22,6 +22,7 @@ final class BenchReport {
   String loadAtStart;
   String loadAtEnd;
   String postgres;
+  String postgresSettings;
   long startupFreshMillis;
   long startupRestartMillis;
   long startupClassDataSharingMillis;
@@ -106,7 +107,8 @@ final class BenchReport {
     }
     md.append("Machine: ").append(machine()).append(". PostgreSQL ").append(postgres).append(" on ")
         .append(s.pgHost()).append(':').append(s.pgPort()).append(", database `").append(s.database())
-        .append("` created fresh. Java ").append(System.getProperty("java.version"))
+        .append("` created fresh; the server's settings that weigh on writes: ").append(postgresSettings)
+        .append(". Java ").append(System.getProperty("java.version"))
         .append(", application started as `java -Xmx").append(s.heap()).append(' ').append(s.extraJvmArgs())
         .append(s.extraJvmArgs().isBlank() ? "" : " ")
         .append("-jar target/support-desk-*.jar --spring.profiles.active=postgres,demo")

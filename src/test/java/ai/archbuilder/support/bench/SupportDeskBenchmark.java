@@ -68,6 +68,7 @@ class SupportDeskBenchmark {
       report.startupFreshMillis = app.startupMillis;
       say("application up in " + app.startupMillis + " ms (pid " + app.pid() + ", port " + app.port + ")");
       report.postgres = db.text("SHOW server_version");
+      report.postgresSettings = db.text(BenchDb.SERVER_SETTINGS);
       var load = new Load(app.baseUrl(), "admin", "demo");
       deployBenchModels(load);
       intake(s, db, load);
