@@ -143,12 +143,18 @@ public class SlaPlanner {
         .set(Column.RESOLUTION_WARNED, false);
   }
 
-  /** A reopened ticket owes a new response and, if its resolution due has passed, gets a new one. */
-  public void reopen(Ticket t, Instant now, double firstResponseHours, double resolutionHours) {
+  /**
+   * A reopened ticket owes a new response and, if its resolution due has passed, gets a new one. Its
+   * time in the tier starts again: the limit of its first stay has long passed, and counting from it
+   * would move the ticket on (or record a breach) the moment it is back.
+   */
+  public void reopen(Ticket t, Instant now, double firstResponseHours, double resolutionHours, Double timeInTierHours) {
     var clock = clockOf(t);
     var change =
         tickets
             .change(t.id())
+            .set(Column.TIER_ENTERED_AT, now)
+            .set(Column.ESCALATION_DUE_AT, timeInTierHours == null ? null : clock.plus(now, hours(timeInTierHours)))
             .set(Column.TIER_RESPONSE_DUE_AT, clock.plus(now, hours(firstResponseHours)))
             .set(Column.RESPONSE_WARNING_AT, clock.plus(now, hours(firstResponseHours * warningRatio)))
             .set(Column.RESPONSE_WARNED, false)

@@ -99,6 +99,15 @@ abstract class FollowUpScenarios extends ProcessScenarios {
     assertThat(lifecycle(key))
         .hasPassed("Task_AwaitLateReply", "End_CustomerReplied", "Boundary_Reopen", "Task_ReopenTicket", "Gateway_ReopenOneTierUp")
         .isWaitingAt("Task_WorkOnTicket", "Task_AwaitFirstResponse");
+
+    // the time in the tier starts again at the reopening: Tier 1's 24 business hours for a
+    // TECHNICAL P4 (Fri 8 h, Mon 9 h, Tue 7 h), not the limit of its first stay, long passed
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(la("2026-12-08T16:00:00"));
+    assertThat(timerDueDates(key, "Timer_TimeInTierElapsed")).containsExactly(la("2026-12-08T16:00:00"));
+    advanceTo(la("2026-12-08T15:59:59"));
+    assertThat(ticket(key).get("escalations")).as("no escalation before the new limit").isEmpty();
+    assertThat(mails(key, "manager-notification")).isEmpty();
+    assertThat(openTasks(key)).extracting(task -> task.getTaskDefinitionKey()).containsExactly("Task_WorkOnTicket");
   }
 
   @Test

@@ -3,6 +3,7 @@ package ai.archbuilder.support.ticket.process;
 import static ai.archbuilder.support.ticket.TicketLifecycle.FIRST_RESPONSE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.REOPEN_REASON;
 import static ai.archbuilder.support.ticket.TicketLifecycle.RESOLUTION_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TIME_IN_TIER_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TRIGGER;
 
 import ai.archbuilder.support.escalation.EscalationTrigger;
@@ -45,7 +46,12 @@ class ReopenTicketDelegate implements JavaDelegate {
         .set(Column.RESOLVED_AT, null)
         .set(Column.FAILED_ATTEMPTS_IN_TIER, 0)
         .apply();
-    planner.reopen(tickets.get(t.key()), now, FIRST_RESPONSE_HOURS.get(execution), RESOLUTION_HOURS.get(execution));
+    planner.reopen(
+        tickets.get(t.key()),
+        now,
+        FIRST_RESPONSE_HOURS.get(execution),
+        RESOLUTION_HOURS.get(execution),
+        TIME_IN_TIER_HOURS.get(execution));
     boolean dissatisfied = EscalationTrigger.DISSATISFACTION.name().equals(reason);
     if (dissatisfied) {
       TRIGGER.set(execution, EscalationTrigger.DISSATISFACTION.name());
