@@ -80,6 +80,11 @@ public final class TicketLifecycle {
   // flow
   public static final ProcessVariable<Boolean> TRIAGED = bool("triaged");
   public static final ProcessVariable<String> OUTCOME = string("outcome");
+  /**
+   * A triage that corrected the classification and chose to act at once (resolve, ask, escalate):
+   * its action waits here while the ticket is re-assessed, then takes effect (cleared after).
+   */
+  public static final ProcessVariable<String> TRIAGE_ACTION = string("triageAction");
   public static final ProcessVariable<String> REPLY = string("reply");
   public static final ProcessVariable<String> TRIGGER = string("trigger");
   public static final ProcessVariable<String> ESCALATION_REASON = string("escalationReason");

@@ -58,6 +58,64 @@ abstract class TriageAndEscalationScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aTriageThatCorrectsAndEscalatesAtOnceIsDecidedOnTheCorrectedTicket() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Sync loses layers", "Some layers are missing after sync",
+        "category", "TECHNICAL", "subcategory", "DATA", "impact", "MINOR");
+    assertThat(ticket(key).get("maxTier").asInt()).as("BASIC P3: Tier 1 is the ceiling").isEqualTo(1);
+
+    // the agent finds a major impact (P2: BASIC may reach Tier 2) and escalates in the same step
+    setClock(la("2026-11-24T10:10:00"));
+    triage(key, "TECHNICAL", "DATA", "MAJOR", "ESCALATE", "escalationReason", "COMPLEX_ISSUE",
+        "justification", "Data loss across projects");
+
+    var t = ticket(key);
+    assertThat(t.get("priority").asText()).isEqualTo("P2");
+    assertThat(t.get("maxTier").asInt()).isEqualTo(2);
+    assertThat(t.get("tier").asInt()).as("moved up, not oversight at the old ceiling").isEqualTo(2);
+    var escalation = t.get("escalations").get(0);
+    assertThat(escalation.get("trigger").asText()).isEqualTo("MANUAL");
+    assertThat(escalation.get("reason").asText()).isEqualTo("COMPLEX_ISSUE");
+    assertThat(escalation.get("action").asText()).isEqualTo("ESCALATE");
+    assertThat(t.get("escalations")).hasSize(1);
+    // Tier 2: entry 10:10 + min(8 h, P2 4 h) on Standard hours
+    assertThat(instant(t, "tierResponseDueAt")).isEqualTo(la("2026-11-24T14:10:00"));
+    assertThat(details(key, "TRIAGED")).containsExactly("TECHNICAL/DATA, impact MAJOR, urgency MEDIUM; re-assessed before ESCALATE");
+    assertThat(details(key, "CLASSIFICATION_CORRECTED")).containsExactly("impact: MINOR → MAJOR");
+    assertThat(count(key, "ASSESSED")).isEqualTo(2);
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier2");
+    assertThat(runtime.getVariable(lifecycle(key).getId(), "triageAction")).as("the action is taken once").isNull();
+    assertThat(lifecycle(key))
+        .hasPassed("Task_RecordTriage", "End_Triaged", "SubProcess_AssessTicket", "Task_RecordOutcome", "End_ManualEscalation")
+        .isWaitingAt("Task_WorkOnTicket");
+  }
+
+  @Test
+  void aTriageThatFindsAnOutageAndSolvesItAtOnceResolvesTheCriticalTicket() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Cannot log in", "Login fails for me",
+        "category", "TECHNICAL", "subcategory", "SYSTEM_ERROR", "impact", "MINOR");
+    setClock(la("2026-11-24T10:10:00"));
+    triage(key, "TECHNICAL", "SYSTEM_ERROR", "SYSTEM_DOWN", "RESOLVE", "reply", "The sign-in service is back; please retry.",
+        "documentInKb", false);
+
+    var t = ticket(key);
+    // re-assessed first: a P1 on Emergency 24/7 in Tier 3, then the triage's solution
+    assertThat(t.get("priority").asText()).isEqualTo("P1");
+    assertThat(t.get("coverage").asText()).isEqualTo("EMERGENCY_24_7");
+    assertThat(t.get("tier").asInt()).isEqualTo(3);
+    assertThat(t.get("escalations").get(0).get("trigger").asText()).isEqualTo("CRITICAL_PRIORITY");
+    assertThat(t.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(instant(t, "resolvedAt")).isEqualTo(la("2026-11-24T10:10:00"));
+    assertThat(instant(t, "firstRespondedAt")).isEqualTo(la("2026-11-24T10:10:00"));
+    assertThat(mails(key, "resolution")).extracting(MailRow::recipient).containsExactly("alice@example.com");
+    assertThat(openTasks(key)).isEmpty();
+    assertThat(lifecycle(key))
+        .hasPassed("Task_RecordTriage", "SubProcess_AssessTicket", "CallActivity_Escalate", "Task_RecordOutcome", "Task_SendResolution")
+        .isWaitingAt("Task_AwaitVerification");
+  }
+
+  @Test
   void reclassifiedAsCriticalAtTriageMovesToTierThreeAsAnEscalation() {
     setClock(la("2026-11-24T10:00:00"));
     var key = create("admin", "alice@example.com", "Cannot log in", "Login fails for me",

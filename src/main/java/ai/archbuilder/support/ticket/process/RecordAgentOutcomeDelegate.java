@@ -6,6 +6,7 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.JUSTIFICATION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.KB_ARTICLE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 import static ai.archbuilder.support.ticket.TicketLifecycle.REPLY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ACTION;
 
 import ai.archbuilder.support.escalation.EscalationReason;
 import ai.archbuilder.support.system.Now;
@@ -46,6 +47,12 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
     var agent = Actors.of(execution);
+    var triageAction = TRIAGE_ACTION.get(execution);
+    if (triageAction != null) {
+      // the triage's own action, after the re-assessment its corrections called for
+      OUTCOME.set(execution, triageAction);
+      TRIAGE_ACTION.set(execution, null);
+    }
     var outcome = Outcome.valueOf(OUTCOME.get(execution));
     var now = Now.instant();
     switch (outcome) {

@@ -6,6 +6,7 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SECURITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SUBCATEGORY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGED;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ACTION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.URGENCY;
 
 import ai.archbuilder.support.ticket.Category;
@@ -55,7 +56,18 @@ class RecordTriageDelegate implements JavaDelegate {
     var impact = Impact.valueOf(IMPACT.get(execution));
     var urgency = Urgency.valueOf(URGENCY.get(execution));
     boolean security = SECURITY.getOr(execution, false);
-    Outcome.valueOf(OUTCOME.get(execution)); // a typo must fail the task, not the process later
+    var outcome = Outcome.valueOf(OUTCOME.get(execution)); // a typo must fail the task, not the process later
+    boolean corrected =
+        t.category() != category
+            || t.subcategory() != subcategory
+            || t.impact() != impact
+            || t.urgency() != urgency
+            || t.security() != security;
+    if (corrected && outcome != Outcome.CONTINUE) {
+      // priority, tier, ceiling and SLA follow the corrected classification before the action does
+      TRIAGE_ACTION.set(execution, outcome.name());
+      OUTCOME.set(execution, Outcome.CONTINUE.name());
+    }
 
     corrections.record(t, "category", t.category(), category, t.categoryInferred(), agent);
     corrections.record(t, "subcategory", t.subcategory(), subcategory, t.categoryInferred(), agent);
@@ -80,6 +92,7 @@ class RecordTriageDelegate implements JavaDelegate {
         HistoryEvent.TRIAGED,
         agent,
         "%s/%s, impact %s, urgency %s%s"
-            .formatted(category, Objects.toString(subcategory, "-"), impact, urgency, security ? ", security" : ""));
+            .formatted(category, Objects.toString(subcategory, "-"), impact, urgency, security ? ", security" : "")
+            + (corrected && outcome != Outcome.CONTINUE ? "; re-assessed before " + outcome : ""));
   }
 }
