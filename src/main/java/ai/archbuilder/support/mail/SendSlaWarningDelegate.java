@@ -1,17 +1,24 @@
 package ai.archbuilder.support.mail;
 
+import ai.archbuilder.support.system.EngineAccess;
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.TicketHistory;
 import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
-import java.util.Map;
+import java.util.HashMap;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns the tier at 75 % of a window (input {@code window}: RESPONSE or RESOLUTION), once per
- * window: re-entering a tier after a pause re-arms the timer, not the warning.
+ * Warns at 75 % of a window (input {@code window}: RESPONSE or RESOLUTION), once per window:
+ * re-entering a tier after a pause re-arms the timer, not the warning. The warning goes to the
+ * agent who has claimed the ticket's task, or to the tier's group while nobody has (policy §4).
  */
 @Component("sendSlaWarningDelegate")
 class SendSlaWarningDelegate implements JavaDelegate {
@@ -19,11 +26,16 @@ class SendSlaWarningDelegate implements JavaDelegate {
   private final TicketStore tickets;
   private final TicketHistory history;
   private final TicketMailer mailer;
+  private final TaskService tasks;
+  private final IdentityService identities;
 
-  SendSlaWarningDelegate(TicketStore tickets, TicketHistory history, TicketMailer mailer) {
+  SendSlaWarningDelegate(
+      TicketStore tickets, TicketHistory history, TicketMailer mailer, TaskService tasks, IdentityService identities) {
     this.tickets = tickets;
     this.history = history;
     this.mailer = mailer;
+    this.tasks = tasks;
+    this.identities = identities;
   }
 
   @Override
@@ -35,7 +47,34 @@ class SendSlaWarningDelegate implements JavaDelegate {
       return;
     }
     tickets.change(t.id()).set(response ? Column.RESPONSE_WARNED : Column.RESOLUTION_WARNED, true).apply();
-    history.record(t.id(), HistoryEvent.SLA_WARNING, "system", window + " window 75 % used");
-    mailer.queue(t, "sla-warning", Map.of("window", window));
+    var details = new HashMap<String, Object>();
+    details.put("window", window);
+    var assignee = assignee(execution.getProcessInstanceId());
+    assignee.ifPresent(
+        agent -> {
+          details.put("to", agent.getEmail());
+          details.put("assignee", name(agent));
+        });
+    history.record(
+        t.id(),
+        HistoryEvent.SLA_WARNING,
+        "system",
+        window + " window 75 % used" + assignee.map(agent -> "; " + agent.getId() + " warned").orElse(""));
+    mailer.queue(t, "sla-warning", details);
+  }
+
+  /** The agent who has claimed one of the ticket's open tasks, if she has an e-mail address. */
+  private Optional<User> assignee(String processInstanceId) {
+    return EngineAccess.privileged(
+        () ->
+            tasks.createTaskQuery().processInstanceId(processInstanceId).taskAssigned().active().list().stream()
+                .map(task -> identities.createUserQuery().userId(task.getAssignee()).singleResult())
+                .filter(user -> user != null && user.getEmail() != null && !user.getEmail().isBlank())
+                .findFirst());
+  }
+
+  private static String name(User user) {
+    var name = (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).trim();
+    return name.isEmpty() ? user.getId() : name;
   }
 }

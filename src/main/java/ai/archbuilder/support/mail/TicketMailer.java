@@ -119,7 +119,8 @@ public class TicketMailer {
   /**
    * Queues {@code template} for the ticket. {@code details} are extra template variables (e.g.
    * {@code window}, {@code trigger}); {@code tier} (an integer) sends an internal message to that
-   * tier's group instead of the ticket's current one.
+   * tier's group instead of the ticket's current one, {@code to} (an address) to one agent instead
+   * of a group.
    */
   public long queue(Ticket t, String template, Map<String, ?> details) {
     var customer = customers.findById(t.customerId()).orElseThrow();
@@ -127,7 +128,10 @@ public class TicketMailer {
     var recipient =
         switch (audience) {
           case CUSTOMER -> customer.email();
-          case TIER -> properties.tierAddressPattern().replace("{group}", "tier" + (details.get("tier") instanceof Integer n ? n : t.tier()));
+          case TIER ->
+              details.get("to") instanceof String to && !to.isBlank()
+                  ? to
+                  : properties.tierAddressPattern().replace("{group}", "tier" + (details.get("tier") instanceof Integer n ? n : t.tier()));
           case MANAGERS -> properties.managers();
         };
     var subject = "[%s] %s".formatted(t.key(), singleLine(t.subject()));

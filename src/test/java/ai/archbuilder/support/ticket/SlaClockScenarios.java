@@ -226,6 +226,44 @@ abstract class SlaClockScenarios extends ProcessScenarios {
   }
 
   @Test
+  void theWarningGoesToTheAgentWhoClaimedTheTaskAndToTheGroupWhileNobodyHas() {
+    // an agent of her own, whose address is not the group's
+    var identities = engine.getIdentityService();
+    if (identities.createUserQuery().userId("tess").count() == 0) {
+      var tess = identities.newUser("tess");
+      tess.setFirstName("Tess");
+      tess.setLastName("Agent");
+      tess.setEmail("tess.agent@archbuilder.app");
+      tess.setPassword("tess-password");
+      identities.saveUser(tess);
+      identities.createMembership("tess", "tier1");
+    }
+    try {
+      setClock(la("2026-11-24T09:00:00"));
+      var key = create("admin", "alice@example.com", "Invoice address is wrong", "The invoice shows an old address",
+          "category", "BILLING", "subcategory", "ACCOUNT", "impact", "MINOR");
+      var triage = task(key, "Task_TriageTicket");
+      tasks.claim(triage.getId(), "tess");
+
+      advanceTo(la("2026-11-25T18:00:00")); // 75 % of the response window
+      assertThat(details(key, "SLA_WARNING")).containsExactly("RESPONSE window 75 % used; tess warned");
+      assertThat(mails(key, "sla-warning")).extracting(MailRow::recipient).containsExactly("tess.agent@archbuilder.app");
+      var text = jdbc.sql("SELECT body_text FROM outbound_mail WHERE id = ?")
+          .param(mails(key, "sla-warning").get(0).id()).query(String.class).single();
+      assertThat(text).startsWith("Hello Tess Agent,");
+
+      // she hands the task back: the next warning goes to the tier's group
+      tasks.setAssignee(triage.getId(), null);
+      advanceTo(la("2026-12-01T18:00:00")); // 75 % of the resolution window
+      assertThat(details(key, "SLA_WARNING")).containsExactly("RESPONSE window 75 % used; tess warned", "RESOLUTION window 75 % used");
+      assertThat(mails(key, "sla-warning")).extracting(MailRow::recipient)
+          .containsExactly("tess.agent@archbuilder.app", "tier1@archbuilder.app");
+    } finally {
+      identities.deleteUser("tess");
+    }
+  }
+
+  @Test
   void aTierTwoP2TicketGetsStatusUpdatesEveryFourHoursTierOneAndP4GetNone() {
     var t0 = Instant.parse("2026-11-24T18:00:00Z");
     setClock(t0);
