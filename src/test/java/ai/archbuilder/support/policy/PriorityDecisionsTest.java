@@ -24,6 +24,7 @@ class PriorityDecisionsTest {
       DATA_LOSS,       TECHNICAL,       P1, basePriority_critical
       SECURITY_BREACH, TECHNICAL,       P1, basePriority_critical
       SYSTEM_DOWN,     BILLING,         P1, basePriority_critical
+      SYSTEM_DOWN,     FEATURE_REQUEST, P1, basePriority_critical
       MAJOR,           TECHNICAL,       P2, basePriority_major
       MAJOR,           BILLING,         P2, basePriority_major
       MINOR,           TECHNICAL,       P3, basePriority_minor
