@@ -111,6 +111,35 @@ abstract class FollowUpScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aTicketReopenedInTierTwoCountsItsClocksFromTheReopening() {
+    var t0 = Instant.parse("2026-11-24T18:00:00Z");
+    setClock(t0);
+    // ENTERPRISE P2 (24/7), moved to Tier 2 at the customer's request, solved there and closed
+    var key = create("admin", "erin@example.com", "Walls vanish on save", "Walls disappear after saving the model",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MAJOR");
+    post("erin", "/api/tickets/" + key + "/escalations", Map.of("reason", "CUSTOMER_REQUEST", "justification", "Urgent for us"));
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(2);
+    setClock(t0.plus(Duration.ofHours(1)));
+    complete("tier2", task(key, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "Fixed in 4.2.1.", "documentInKb", false));
+    post("erin", "/api/tickets/" + key + "/verification", Map.of("accepted", true));
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+
+    var reopened = t0.plus(Duration.ofDays(3));
+    setClock(reopened);
+    var reply = post("erin", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Walls vanish again."));
+    assertThat(reply.getBody().get("outcome").asText()).isEqualTo("REOPENED");
+    var t = ticket(key);
+    assertThat(t.get("tier").asInt()).isEqualTo(2);
+    // Tier 2's time (TECHNICAL: 8 h) and P2's status updates (every 4 h) count from the reopening
+    assertThat(instant(t, "escalationDueAt")).isEqualTo(reopened.plus(Duration.ofHours(8)));
+    assertThat(timerDueDates(key, "Timer_TimeInTierElapsed")).containsExactly(reopened.plus(Duration.ofHours(8)));
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).containsExactly(reopened.plus(Duration.ofHours(4)));
+    executeDueJobs();
+    assertThat(mails(key, "status-update")).as("no update owed at the moment of reopening").isEmpty();
+    assertThat(t.get("escalations")).hasSize(1);
+  }
+
+  @Test
   void aReplyAfterFourteenDaysOpensANewTicketThatLinksTheOldOne() {
     setClock(la("2026-11-24T10:00:00"));
     var key = closedQuestion("alice", false);
