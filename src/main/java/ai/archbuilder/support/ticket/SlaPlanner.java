@@ -4,6 +4,7 @@ import ai.archbuilder.support.escalation.EscalationTrigger;
 import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.sla.CoverageClock;
 import ai.archbuilder.support.sla.CoverageClocks;
+import ai.archbuilder.support.system.Now;
 import ai.archbuilder.support.ticket.TicketStore.Column;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,14 +65,19 @@ public class SlaPlanner {
       resolutionDue = t.resolutionDueAt();
       resolutionWarning = t.resolutionWarningAt();
     }
+    var responseWarning = clock.plus(start, hours(firstResponseHours * warningRatio).plus(paused));
+    var now = Now.instant();
     tickets
         .change(t.id())
         .set(Column.TIER_ENTERED_AT, start)
         .set(Column.FIRST_RESPONSE_DUE_AT, firstResponseDue)
         .set(Column.TIER_RESPONSE_DUE_AT, t.firstRespondedAt() == null ? firstResponseDue : null)
-        .set(Column.RESPONSE_WARNING_AT, clock.plus(start, hours(firstResponseHours * warningRatio).plus(paused)))
+        .set(Column.RESPONSE_WARNING_AT, responseWarning)
+        // a re-assessment that gives a window a later 75 % mark owes a warning for it again
+        .set(Column.RESPONSE_WARNED, t.responseWarned() && !responseWarning.isAfter(now))
         .set(Column.RESOLUTION_DUE_AT, resolutionDue)
         .set(Column.RESOLUTION_WARNING_AT, resolutionWarning)
+        .set(Column.RESOLUTION_WARNED, t.resolutionWarned() && !resolutionWarning.isAfter(now))
         .set(
             Column.ESCALATION_DUE_AT,
             timeInTierHours == null ? null : clock.plus(start, hours(timeInTierHours).plus(paused)))

@@ -46,6 +46,9 @@ public class TicketClock {
   // ---- work tasks: due date and priority for Tasklist
   public Date taskDue(DelegateExecution execution) {
     var t = ticket(execution);
+    if (t.status() == TicketStatus.CLOSED) {
+      return null; // follow-up work (documenting the solution) runs on no SLA clock
+    }
     Instant due = t.resolutionDueAt();
     if (t.tierRespondedAt() == null && t.tierResponseDueAt() != null && !t.responseBreached()) {
       due = due == null || t.tierResponseDueAt().isBefore(due) ? t.tierResponseDueAt() : due;
@@ -97,7 +100,13 @@ public class TicketClock {
     var last = t.lastStatusUpdateAt() == null || t.lastStatusUpdateAt().isBefore(t.tierEnteredAt())
         ? t.tierEnteredAt()
         : t.lastStatusUpdateAt();
-    return notBeforeNow(planner.clockOf(t).plus(last, SlaPlanner.hours(hours)));
+    var clock = planner.clockOf(t);
+    var cadence = SlaPlanner.hours(hours);
+    var due = clock.plus(last, cadence);
+    var now = Now.instant();
+    // the cadence ran out while the ticket was away from its tier's work (waiting for the customer,
+    // for her verification): she has just been heard from, so the next update is a cadence away
+    return date(due.isBefore(now) ? clock.plus(now, cadence) : due);
   }
 
   // ---- lifecycle deadlines (DMN lifecycleDeadlines)

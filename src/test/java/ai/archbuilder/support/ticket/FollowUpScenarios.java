@@ -226,6 +226,7 @@ abstract class FollowUpScenarios extends ProcessScenarios {
         Map.of("outcome", "RESOLVE", "reply", "Turn off real-time shadows.", "documentInKb", true));
     post("paul", "/api/tickets/" + key + "/verification", Map.of("accepted", true));
     assertThat(candidateGroups(key, "Task_DocumentSolution")).containsExactly("tier1");
+    assertThat(task(key, "Task_DocumentSolution").getDueDate()).as("no SLA clock runs after closing").isNull();
     complete("tier1", task(key, "Task_DocumentSolution"), Map.of("kbArticle", "https://kb.archbuilder.app/slow-rendering"));
     assertThat(details(key, "KB_DOCUMENTED")).containsExactly("https://kb.archbuilder.app/slow-rendering");
     assertThat(row(key).get("kb_article")).isEqualTo("https://kb.archbuilder.app/slow-rendering");

@@ -264,6 +264,52 @@ abstract class SlaClockScenarios extends ProcessScenarios {
   }
 
   @Test
+  void backFromWaitingForTheCustomerTheNextStatusUpdateIsACadenceAway() {
+    var entry = Instant.parse("2026-11-24T19:00:00Z");
+    setClock(entry.minus(Duration.ofHours(1)));
+    // ENTERPRISE P2 (24/7) in Tier 2: a status update every 4 h
+    var key = create("admin", "erin@example.com", "Walls vanish on save", "Walls disappear after saving the model",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MAJOR");
+    setClock(entry);
+    post("erin", "/api/tickets/" + key + "/escalations", Map.of("reason", "CUSTOMER_REQUEST", "justification", "Urgent for us"));
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).containsExactly(entry.plus(Duration.ofHours(4)));
+
+    setClock(entry.plus(Duration.ofMinutes(30)));
+    complete("tier2", task(key, "Task_WorkOnTicket"), Map.of("outcome", "REQUEST_INFORMATION", "reply", "Which version do you use?"));
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).as("no updates while we wait for her").isEmpty();
+
+    // she answers ten hours later: the update that fell due while we waited is not sent the moment she writes
+    var answered = entry.plus(Duration.ofHours(10));
+    setClock(answered);
+    post("erin", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Version 4.2."));
+    executeDueJobs();
+    assertThat(mails(key, "status-update")).isEmpty();
+    assertThat(timerDueDates(key, "Timer_StatusUpdateDue")).containsExactly(answered.plus(Duration.ofHours(4)));
+    advanceTo(answered.plus(Duration.ofHours(4)));
+    assertThat(mails(key, "status-update")).extracting(MailRow::recipient).containsExactly("erin@example.com");
+  }
+
+  @Test
+  void aTriageThatLowersThePriorityOwesTheWarningOfTheNewWindow() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    // BASIC P2: response 4 h, warned at 75 % = 13:00
+    var key = create("admin", "alice@example.com", "Export fails", "The export fails for large models",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MAJOR");
+    assertThat(ticket(key).get("priority").asText()).isEqualTo("P2");
+    advanceTo(la("2026-11-24T13:00:00"));
+    assertThat(details(key, "SLA_WARNING")).containsExactly("RESPONSE window 75 % used");
+
+    // triage: low urgency makes it a P3, whose response window (24 h) is 75 % used on Thursday 10:00
+    setClock(la("2026-11-24T13:30:00"));
+    triage(key, "TECHNICAL", "SOFTWARE_BUG", "MAJOR", "CONTINUE", "urgency", "LOW");
+    assertThat(ticket(key).get("priority").asText()).isEqualTo("P3");
+    assertThat(timerDueDates(key, "Boundary_ResponseWarning")).containsExactly(la("2026-11-26T10:00:00"));
+    advanceTo(la("2026-11-26T10:00:00"));
+    assertThat(details(key, "SLA_WARNING")).containsExactly("RESPONSE window 75 % used", "RESPONSE window 75 % used");
+    assertThat(mails(key, "sla-warning")).hasSize(2);
+  }
+
+  @Test
   void aTierTwoP2TicketGetsStatusUpdatesEveryFourHoursTierOneAndP4GetNone() {
     var t0 = Instant.parse("2026-11-24T18:00:00Z");
     setClock(t0);

@@ -13,6 +13,7 @@ import ai.archbuilder.support.ticket.Ticket;
 import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
 import ai.archbuilder.support.ticket.TicketMessages;
 import ai.archbuilder.support.ticket.TicketMessages.Message;
+import ai.archbuilder.support.ticket.TicketStatus;
 import ai.archbuilder.support.ticket.TicketStore;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -108,7 +109,7 @@ class TaskContextListener implements TaskListener {
     startBlank(task);
 
     var definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
-    if (task.getDueDate() == null) {
+    if (task.getDueDate() == null && t.status() != TicketStatus.CLOSED) { // follow-up work runs on no SLA clock
       var due = earliest(t.tierRespondedAt() == null ? t.tierResponseDueAt() : null, t.resolutionDueAt());
       if (due != null) {
         task.setDueDate(Date.from(due));
