@@ -152,13 +152,23 @@ public class SlaPlanner {
   /**
    * A reopened ticket owes a new response and, if its resolution due has passed, gets a new one. Its
    * time in the tier starts again: the limit of its first stay has long passed, and counting from it
-   * would move the ticket on (or record a breach) the moment it is back.
+   * would move the ticket on (or record a breach) the moment it is back. The resolution clock stood
+   * still from the proposed solution ({@code resolvedAt}) to the reopening, through the customer's
+   * verification and the closed days: its due and 75 % mark move later by that coverage time.
    */
-  public void reopen(Ticket t, Instant now, double firstResponseHours, double resolutionHours, Double timeInTierHours) {
+  public void reopen(
+      Ticket t, Instant now, Instant resolvedAt, double firstResponseHours, double resolutionHours, Double timeInTierHours) {
     var clock = clockOf(t);
+    var stood = resolvedAt == null || !resolvedAt.isBefore(now) ? Duration.ZERO : clock.between(resolvedAt, now);
+    var resolutionDue = shift(clock, t.resolutionDueAt(), stood);
+    var resolutionWarning = shift(clock, t.resolutionWarningAt(), stood);
     var change =
         tickets
             .change(t.id())
+            .set(Column.PAUSED_SECONDS, t.pausedSeconds() + stood.toSeconds())
+            .set(Column.RESOLUTION_DUE_AT, resolutionDue)
+            .set(Column.RESOLUTION_WARNING_AT, resolutionWarning)
+            .set(Column.RESOLUTION_WARNED, t.resolutionWarned() && resolutionWarning != null && !resolutionWarning.isAfter(now))
             .set(Column.TIER_ENTERED_AT, now)
             .set(Column.ESCALATION_DUE_AT, timeInTierHours == null ? null : clock.plus(now, hours(timeInTierHours)))
             .set(Column.TIER_RESPONSE_DUE_AT, clock.plus(now, hours(firstResponseHours)))
@@ -167,7 +177,7 @@ public class SlaPlanner {
             .set(Column.RESPONSE_BREACHED, false)
             .set(Column.TIER_RESPONDED_AT, null)
             .set(Column.PAUSED_AT, null);
-    if (t.resolutionDueAt() == null || !t.resolutionDueAt().isAfter(now)) {
+    if (resolutionDue == null || !resolutionDue.isAfter(now)) {
       renewResolutionTarget(t, now, resolutionHours, change);
     }
     change.apply();

@@ -3,10 +3,13 @@ package ai.archbuilder.support.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import ai.archbuilder.support.sla.Coverage;
+import ai.archbuilder.support.sla.CoverageClocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * From the proposed solution to the end of the follow-up (policy §5, §6): silent confirmation,
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * and on PostgreSQL.
  */
 abstract class FollowUpScenarios extends ProcessScenarios {
+
+  @Autowired CoverageClocks clocks;
 
   /** A P4 question, answered at triage and confirmed by the customer: closed at the current time. */
   private String closedQuestion(String customer, boolean documentInKb) {
@@ -92,7 +97,12 @@ abstract class FollowUpScenarios extends ProcessScenarios {
     // a new response is owed: now + P4's 72 h on Standard hours
     assertThat(instant(t, "tierResponseDueAt")).isEqualTo(la("2026-12-16T10:00:00"));
     assertThat(timerDueDates(key, "Boundary_ResponseDue")).containsExactly(la("2026-12-16T10:00:00"));
-    assertThat(instant(t, "resolutionDueAt")).as("not passed: unchanged").isEqualTo(instant(closed, "resolutionDueAt"));
+    // solved at once and closed: the resolution clock stood still from then on, so the whole
+    // P4 window (168 business hours) is ahead again
+    var standard = clocks.forCoverage(Coverage.STANDARD);
+    assertThat(instant(t, "resolutionDueAt"))
+        .isAfter(instant(closed, "resolutionDueAt"))
+        .isEqualTo(standard.plus(la("2026-12-04T10:00:00"), Duration.ofHours(168)));
     assertThat(details(key, "REOPENED")).containsExactly("Customer replied within the reopen window");
     assertThat(openTasks(key)).extracting(task -> task.getTaskDefinitionKey()).containsExactly("Task_WorkOnTicket");
     assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier1");
@@ -137,6 +147,31 @@ abstract class FollowUpScenarios extends ProcessScenarios {
     executeDueJobs();
     assertThat(mails(key, "status-update")).as("no update owed at the moment of reopening").isEmpty();
     assertThat(t.get("escalations")).hasSize(1);
+  }
+
+  @Test
+  void theResolutionClockStandsStillFromTheSolutionToTheReopening() {
+    var created = Instant.parse("2026-11-24T18:00:00Z");
+    setClock(created);
+    // ENTERPRISE P4 (24/7): resolution within 168 h, warned at 126 h
+    var key = create("admin", "erin@example.com", "How do I export to IFC?", "How do I export my model to IFC format?",
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION");
+    assertThat(instant(ticket(key), "resolutionDueAt")).isEqualTo(created.plus(Duration.ofHours(168)));
+    setClock(created.plus(Duration.ofHours(24)));
+    triage(key, "TRAINING", "DOCUMENTATION", "QUESTION", "RESOLVE", "reply", "Use File > Export > IFC.");
+    setClock(created.plus(Duration.ofHours(120)));
+    post("erin", "/api/tickets/" + key + "/verification", Map.of("accepted", true));
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+
+    setClock(created.plus(Duration.ofHours(144)));
+    var reply = post("erin", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "It exports nothing now."));
+    assertThat(reply.getBody().get("outcome").asText()).isEqualTo("REOPENED");
+    // 24 h were spent before the solution; 144 h of the window are left, counted from the reopening
+    var t = ticket(key);
+    assertThat(instant(t, "resolutionDueAt")).isEqualTo(created.plus(Duration.ofHours(288)));
+    assertThat(timerDueDates(key, "Timer_ResolutionWarning")).containsExactly(created.plus(Duration.ofHours(246)));
+    executeDueJobs();
+    assertThat(details(key, "SLA_WARNING")).as("the 75 % mark of the first count has not come").isEmpty();
   }
 
   @Test

@@ -49,6 +49,7 @@ class ReopenTicketDelegate implements JavaDelegate {
     planner.reopen(
         tickets.get(t.key()),
         now,
+        t.resolvedAt(),
         FIRST_RESPONSE_HOURS.get(execution),
         RESOLUTION_HOURS.get(execution),
         TIME_IN_TIER_HOURS.get(execution));
