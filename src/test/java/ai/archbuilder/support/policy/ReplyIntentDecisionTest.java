@@ -19,6 +19,11 @@ class ReplyIntentDecisionTest {
       no, this is still broken                 | REJECT  | replyIntent_rejected
       sorry, that did not help                 | REJECT  | replyIntent_rejected
       it still doesn't work after the update   | REJECT  | replyIntent_rejected
+      it is not yet resolved                   | REJECT  | replyIntent_rejected
+      the export isn't fixed                   | REJECT  | replyIntent_rejected
+      i haven't solved it with that            | REJECT  | replyIntent_rejected
+      no, same error as before                 | REJECT  | replyIntent_rejected
+      i tried, no luck                         | REJECT  | replyIntent_rejected
       thanks, i will try it tomorrow           | NONE    | replyIntent_none
       ''                                       | NONE    | replyIntent_none
       """)

@@ -39,14 +39,17 @@ class ReplyIntents {
     return Intent.valueOf(result.<String>getEntry("intent"));
   }
 
-  /** The first line that is not blank, lower case: where people answer "yes, solved". */
+  /**
+   * The first line that is not blank, lower case, with typographic apostrophes made plain (mail
+   * programs type "doesn’t"): where people answer "yes, solved".
+   */
   static String firstLine(String text) {
     if (text == null) {
       return "";
     }
     for (var line : text.split("\n")) {
       if (!line.isBlank()) {
-        return line.strip().toLowerCase(Locale.ROOT);
+        return line.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
       }
     }
     return "";
