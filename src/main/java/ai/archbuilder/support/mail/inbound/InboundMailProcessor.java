@@ -258,6 +258,15 @@ public class InboundMailProcessor {
         return recorded(mail, source, outcome, result, null, attachments, isCustomer);
       }
     }
+    if (isCustomer && t.status() == TicketStatus.CLOSED && surveyOpen(t)) {
+      // "5, 9, 7 - quick and friendly": her answer to the survey e-mail, not a reopening
+      var answer = SurveyReply.parse(body);
+      if (answer.isPresent()) {
+        var a = answer.get();
+        result = service.feedback(t.key(), a.csat(), a.nps(), a.ces(), a.comment(), user);
+        return recorded(mail, source, InboundOutcome.FEEDBACK_RECORDED, result, null, attachments, isCustomer);
+      }
+    }
     var added = service.addMessage(t.key(), MessageAuthor.CUSTOMER, body, user);
     result = added.ticket();
     outcome =
@@ -307,6 +316,14 @@ public class InboundMailProcessor {
     addParticipants(t, mail);
     log.info("Inbound message {}: {}", mail.messageKey(), reason);
     return new Result(InboundOutcome.NEW_TICKET_LINKED, t.key(), old.key(), mail.messageKey(), reason, notes);
+  }
+
+  private boolean surveyOpen(Ticket t) {
+    return runtime.createExecutionQuery()
+            .processInstanceBusinessKey(t.key())
+            .messageEventSubscriptionName(TicketLifecycle.Messages.FEEDBACK_RECEIVED)
+            .count()
+        > 0;
   }
 
   private boolean awaitingVerification(Ticket t) {

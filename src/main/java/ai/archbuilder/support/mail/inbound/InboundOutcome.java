@@ -12,6 +12,8 @@ public enum InboundOutcome {
   SOLUTION_CONFIRMED,
   /** "Not solved" to a proposed solution. */
   SOLUTION_REJECTED,
+  /** The customer's scores in answer to the satisfaction survey (a closed ticket stays closed). */
+  FEEDBACK_RECORDED,
   /** A reply within the reopen window reopened the closed ticket. */
   REOPENED,
   /** A new ticket that links the one the message replied to (late reply, or a sender foreign to it). */

@@ -334,9 +334,18 @@ class InboundMailTest extends TicketScenarios {
     assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
     assertThat(ticketsOf("postmaster@mx.example") + ticketsOf("mailer-daemon@mx.example")).isZero();
 
-    // a person's reply within 14 days reopens it
+    // her answer to the survey e-mail, scores first as it asks: recorded, the ticket stays closed
+    var survey = outboundMessageId(key, "survey");
     accepted(postMail("admin", mail("carla@close.example", "Re: [" + key + "] How to print to scale", id(),
-        "It prints at 1:200 again after the update.")), "REOPENED");
+        "5, 9, 7 \u2013 quick and friendly\n\n> How did we do?", "In-Reply-To: " + survey)), "FEEDBACK_RECORDED");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(jdbc.sql("SELECT csat, nps, ces, comment FROM feedback WHERE ticket_id = ?")
+        .param(Long.parseLong(key.substring(4)))
+        .query((rs, i) -> rs.getInt(1) + "/" + rs.getInt(2) + "/" + rs.getInt(3) + " " + rs.getString(4))
+        .list()).containsExactly("5/9/7 quick and friendly");
+    // a person's reply within 14 days reopens it, also one that starts with a number
+    accepted(postMail("admin", mail("carla@close.example", "Re: [" + key + "] How to print to scale", id(),
+        "2 sheets print at 1:200 again after the update.")), "REOPENED");
     assertThat(ticket(key).get("status").asText()).isNotEqualTo("CLOSED");
   }
 
