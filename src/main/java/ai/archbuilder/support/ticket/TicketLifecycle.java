@@ -85,6 +85,12 @@ public final class TicketLifecycle {
    * its action waits here while the ticket is re-assessed, then takes effect (cleared after).
    */
   public static final ProcessVariable<String> TRIAGE_ACTION = string("triageAction");
+  /**
+   * The reason and justification of a parked ESCALATE: kept apart while the re-assessment runs, so
+   * that an escalation of its own (a critical re-classification) neither takes them nor clears them.
+   */
+  public static final ProcessVariable<String> TRIAGE_ESCALATION_REASON = string("triageEscalationReason");
+  public static final ProcessVariable<String> TRIAGE_JUSTIFICATION = string("triageJustification");
   public static final ProcessVariable<String> REPLY = string("reply");
   public static final ProcessVariable<String> TRIGGER = string("trigger");
   public static final ProcessVariable<String> ESCALATION_REASON = string("escalationReason");

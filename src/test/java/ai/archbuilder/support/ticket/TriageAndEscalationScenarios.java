@@ -91,6 +91,36 @@ abstract class TriageAndEscalationScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aTriageThatFindsAnOutageAndEscalatesAProductDefectTakesItToTierFourThroughTierThree() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Cannot log in", "Login fails for me",
+        "category", "TECHNICAL", "subcategory", "SYSTEM_ERROR", "impact", "MINOR");
+    setClock(la("2026-11-24T10:10:00"));
+    triage(key, "TECHNICAL", "SYSTEM_ERROR", "SYSTEM_DOWN", "ESCALATE", "escalationReason", "PRODUCT_DEFECT",
+        "justification", "The sign-in service crashes on every request");
+
+    var t = ticket(key);
+    assertThat(t.get("priority").asText()).isEqualTo("P1");
+    assertThat(t.get("tier").asInt()).isEqualTo(4);
+    var critical = t.get("escalations").get(0);
+    assertThat(critical.get("trigger").asText()).isEqualTo("CRITICAL_PRIORITY");
+    assertThat(critical.get("toTier").asInt()).isEqualTo(3);
+    assertThat(critical.get("reason").isNull()).as("the agent's reason belongs to her own escalation").isTrue();
+    var manual = t.get("escalations").get(1);
+    assertThat(manual.get("trigger").asText()).isEqualTo("MANUAL");
+    assertThat(manual.get("reason").asText()).isEqualTo("PRODUCT_DEFECT");
+    assertThat(manual.get("justification").asText()).isEqualTo("The sign-in service crashes on every request");
+    assertThat(manual.get("fromTier").asInt()).isEqualTo(3);
+    assertThat(manual.get("toTier").asInt()).isEqualTo(4);
+    assertThat(t.get("escalations")).hasSize(2);
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier4");
+    var id = lifecycle(key).getId();
+    assertThat(runtime.getVariable(id, "triageAction")).isNull();
+    assertThat(runtime.getVariable(id, "triageEscalationReason")).isNull();
+    assertThat(runtime.getVariable(id, "escalationReason")).as("a reason steers one escalation only").isNull();
+  }
+
+  @Test
   void aTriageThatFindsAnOutageAndSolvesItAtOnceResolvesTheCriticalTicket() {
     setClock(la("2026-11-24T10:00:00"));
     var key = create("admin", "alice@example.com", "Cannot log in", "Login fails for me",

@@ -7,6 +7,8 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.KB_ARTICLE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 import static ai.archbuilder.support.ticket.TicketLifecycle.REPLY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ACTION;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ESCALATION_REASON;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_JUSTIFICATION;
 
 import ai.archbuilder.support.escalation.EscalationReason;
 import ai.archbuilder.support.system.Now;
@@ -52,6 +54,12 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
       // the triage's own action, after the re-assessment its corrections called for
       OUTCOME.set(execution, triageAction);
       TRIAGE_ACTION.set(execution, null);
+      if (Outcome.ESCALATE.name().equals(triageAction)) {
+        ESCALATION_REASON.set(execution, TRIAGE_ESCALATION_REASON.get(execution));
+        JUSTIFICATION.set(execution, TRIAGE_JUSTIFICATION.get(execution));
+        TRIAGE_ESCALATION_REASON.set(execution, null);
+        TRIAGE_JUSTIFICATION.set(execution, null);
+      }
     }
     var outcome = Outcome.valueOf(OUTCOME.get(execution));
     var now = Now.instant();

@@ -1,12 +1,16 @@
 package ai.archbuilder.support.ticket.process;
 
 import static ai.archbuilder.support.ticket.TicketLifecycle.CATEGORY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.ESCALATION_REASON;
 import static ai.archbuilder.support.ticket.TicketLifecycle.IMPACT;
+import static ai.archbuilder.support.ticket.TicketLifecycle.JUSTIFICATION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SECURITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SUBCATEGORY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGED;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ACTION;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ESCALATION_REASON;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_JUSTIFICATION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.URGENCY;
 
 import ai.archbuilder.support.ticket.Category;
@@ -67,6 +71,12 @@ class RecordTriageDelegate implements JavaDelegate {
       // priority, tier, ceiling and SLA follow the corrected classification before the action does
       TRIAGE_ACTION.set(execution, outcome.name());
       OUTCOME.set(execution, Outcome.CONTINUE.name());
+      if (outcome == Outcome.ESCALATE) {
+        TRIAGE_ESCALATION_REASON.set(execution, ESCALATION_REASON.get(execution));
+        TRIAGE_JUSTIFICATION.set(execution, JUSTIFICATION.get(execution));
+        ESCALATION_REASON.set(execution, null);
+        JUSTIFICATION.set(execution, null);
+      }
     }
 
     corrections.record(t, "category", t.category(), category, t.categoryInferred(), agent);
