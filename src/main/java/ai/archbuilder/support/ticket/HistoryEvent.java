@@ -32,5 +32,7 @@ public enum HistoryEvent {
   SURVEY_EXPIRED,
   REOPENED,
   KB_DOCUMENTED,
-  LINKED
+  LINKED,
+  /** Support staff wrote to the ticket internally (e.g. answered a hand-over by e-mail). */
+  INTERNAL_NOTE
 }

@@ -3,6 +3,7 @@ package ai.archbuilder.support.mail.inbound;
 import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.mail.MailProperties;
 import ai.archbuilder.support.system.CurrentUser;
+import ai.archbuilder.support.system.EngineAccess;
 import ai.archbuilder.support.ticket.Channel;
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.MessageAuthor;
@@ -23,7 +24,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,6 +87,8 @@ public class InboundMailProcessor {
   private final ReplyIntents intents;
   private final InboundMailProperties properties;
   private final Set<String> ownAddresses;
+  private final Set<String> internalAddresses;
+  private final IdentityService identities;
   private final TransactionTemplate tx;
 
   InboundMailProcessor(
@@ -95,6 +101,7 @@ public class InboundMailProcessor {
       ReplyIntents intents,
       InboundMailProperties properties,
       MailProperties mail,
+      IdentityService identities,
       PlatformTransactionManager transactions) {
     this.store = store;
     this.service = service;
@@ -105,7 +112,21 @@ public class InboundMailProcessor {
     this.intents = intents;
     this.properties = properties;
     this.ownAddresses = ownAddresses(mail, properties);
+    this.internalAddresses = internalAddresses(mail);
+    this.identities = identities;
     this.tx = new TransactionTemplate(transactions);
+  }
+
+  /** Where the desk sends its internal e-mail: the tiers' and the managers' group addresses. */
+  private static Set<String> internalAddresses(MailProperties mail) {
+    var internal = new HashSet<String>();
+    for (int tier = 1; tier <= 4; tier++) {
+      internal.add(mail.tierAddressPattern().replace("{group}", "tier" + tier).toLowerCase(Locale.ROOT));
+    }
+    if (mail.managers() != null) {
+      internal.add(mail.managers().strip().toLowerCase(Locale.ROOT));
+    }
+    return internal;
   }
 
   private static Set<String> ownAddresses(MailProperties mail, InboundMailProperties properties) {
@@ -242,6 +263,10 @@ public class InboundMailProcessor {
     var customer = customers.findById(t.customerId()).orElseThrow();
     var isCustomer = customer.email().equalsIgnoreCase(mail.from());
     if (!isCustomer && !store.isParticipant(t.id(), mail.from())) {
+      var staff = staff(mail.from());
+      if (staff != null) {
+        return internalReply(mail, source, t, staff, attachments);
+      }
       return stranger(mail, source, threaded, attachments);
     }
     // the customer writes as herself; a participant through the desk (the sender check above is the gate)
@@ -291,6 +316,42 @@ public class InboundMailProcessor {
       addParticipants(t, mail);
     }
     return new Result(outcome, t.key(), linked == null ? null : linked.key(), mail.messageKey(), reason, notes);
+  }
+
+  /**
+   * Support staff by e-mail: a group address of ours, or a Camunda user of a tier, the managers or
+   * the admins with this address. Returns who it is, or null for anyone else.
+   */
+  private String staff(String address) {
+    if (internalAddresses.contains(address)) {
+      return address;
+    }
+    return EngineAccess.privileged(
+        () ->
+            identities.createUserQuery().userEmail(address).list().stream()
+                .filter(
+                    user ->
+                        identities.createGroupQuery().groupMember(user.getId()).list().stream()
+                            .map(Group::getId)
+                            .anyMatch(g -> g.matches("tier[1-4]") || g.equals(CurrentUser.MANAGERS) || g.equals(CurrentUser.ADMINS)))
+                .map(User::getId)
+                .findFirst()
+                .orElse(null));
+  }
+
+  /**
+   * An agent answered an internal e-mail (a hand-over, a warning): her words go to the ticket's
+   * history for her colleagues, never to the customer's conversation, and open no ticket.
+   */
+  private Result internalReply(ParsedMail mail, String source, Ticket t, String staff, List<Decided> attachments) {
+    var words = ReplyText.withoutQuote(mail.text()).strip();
+    var note = words.length() > 1000 ? words.substring(0, 1000) + "…" : words;
+    history.record(t.id(), HistoryEvent.INTERNAL_NOTE, staff, "By e-mail: " + note);
+    var reason = "An internal reply by " + mail.from() + ": kept in the history, not sent to the customer";
+    var inboundId =
+        store.markProcessed(mail.messageKey(), source, mail.from(), mail.subject(), InboundOutcome.INTERNAL_REPLY, t.id(), null, reason);
+    var notes = store(t.id(), inboundId, attachments);
+    return new Result(InboundOutcome.INTERNAL_REPLY, t.key(), null, mail.messageKey(), reason, notes);
   }
 
   /** Someone else's tag (or thread) is no key to a ticket: a new ticket that links the old one. */

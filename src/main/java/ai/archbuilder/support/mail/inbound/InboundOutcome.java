@@ -18,6 +18,8 @@ public enum InboundOutcome {
   REOPENED,
   /** A new ticket that links the one the message replied to (late reply, or a sender foreign to it). */
   NEW_TICKET_LINKED,
+  /** Support staff answering an internal e-mail: a note in the ticket's history, nothing else. */
+  INTERNAL_REPLY,
   /** Auto-reply, bounce or loop: recorded, nothing else. */
   IGNORED_AUTO_REPLY,
   /** Could not be read: kept aside with the reason. */

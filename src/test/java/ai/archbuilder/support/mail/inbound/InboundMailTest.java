@@ -289,6 +289,42 @@ class InboundMailTest extends TicketScenarios {
   }
 
   @Test
+  void staffAnsweringAnInternalMailWriteToTheHistoryNotToTheCustomer() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = accepted(postMail("admin", mail("dora@design.example", "Hatch patterns missing", id(), "The hatch patterns are gone.")),
+        "NEW_TICKET").get("ticket").asText();
+    var identities = engine.getIdentityService();
+    if (identities.createUserQuery().userId("sam").count() == 0) {
+      var sam = identities.newUser("sam");
+      sam.setEmail("sam.staff@archbuilder.app");
+      sam.setPassword("sam-password");
+      identities.saveUser(sam);
+      identities.createMembership("sam", "tier2");
+    }
+    try {
+      // the tier's shared mailbox and an agent's own address, both replying in the ticket's thread
+      var fromGroup = accepted(postMail("admin", mail("tier1@archbuilder.app", "Re: [" + key + "] Hatch patterns missing", id(),
+          "Looking at it now.\n\n> The hatch patterns are gone.")), "INTERNAL_REPLY");
+      assertThat(fromGroup.get("reason").asText()).contains("not sent to the customer");
+      accepted(postMail("admin", mail("sam.staff@archbuilder.app", "Re: [" + key + "] Hatch patterns missing", id(),
+          "Tier 2 knows this one.")), "INTERNAL_REPLY");
+
+      assertThat(conversation(key)).noneMatch(m -> m.contains("Looking at it now") || m.contains("Tier 2 knows"));
+      assertThat(ticketsOf("tier1@archbuilder.app") + ticketsOf("sam.staff@archbuilder.app")).as("no ticket for staff").isZero();
+      var notes = jdbc.sql("SELECT actor || ': ' || detail FROM ticket_history WHERE ticket_id = ? AND event = 'INTERNAL_NOTE' ORDER BY id")
+          .param(Long.parseLong(key.substring(4))).query(String.class).list();
+      assertThat(notes).containsExactly("tier1@archbuilder.app: By e-mail: Looking at it now.", "sam: By e-mail: Tier 2 knows this one.");
+      assertThat(ticket(key).get("status").asText()).isEqualTo("TRIAGE");
+
+      // a stranger is still a stranger: his reply opens a ticket of his own
+      accepted(postMail("admin", mail("eve@elsewhere.example", "Re: [" + key + "] Hatch patterns missing", id(), "Me too.")),
+          "NEW_TICKET_LINKED");
+    } finally {
+      identities.deleteUser("sam");
+    }
+  }
+
+  @Test
   void mailConfirmsASolutionAutoRepliesAreIgnoredAndAReplyWithinTheWindowReopens() throws Exception {
     setClock(la("2026-11-24T10:00:00"));
     var key = accepted(postMail("admin", mail("carla@close.example", "How to print to scale", id(), "How do I print 1:100?")),
