@@ -234,6 +234,24 @@ abstract class FollowUpScenarios extends ProcessScenarios {
   }
 
   @Test
+  void theArticleOfARejectedSolutionIsNotTheNextSolutions() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "paul@example.com", "Slow rendering", "Rendering is slow on large models",
+        "category", "TECHNICAL", "subcategory", "PERFORMANCE", "impact", "MINOR");
+    triage(key, "TECHNICAL", "PERFORMANCE", "MINOR", "CONTINUE");
+    complete("tier1", task(key, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "Turn off real-time shadows.",
+        "documentInKb", true, "kbArticle", "https://kb.archbuilder.app/shadows"));
+    post("paul", "/api/tickets/" + key + "/verification", Map.of("accepted", false, "comment", "Still slow."));
+    assertThat(runtime.getVariable(lifecycle(key).getId(), "kbArticle")).as("the new work task starts blank").isNull();
+
+    // a new solution, to be written up: no article is linked to it, so it goes to Tier 1 to document
+    complete("tier1", task(key, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "Lower the texture quality.",
+        "documentInKb", true));
+    post("paul", "/api/tickets/" + key + "/verification", Map.of("accepted", true));
+    assertThat(task(key, "Task_DocumentSolution")).isNotNull();
+  }
+
+  @Test
   void theSurveyExpiresAfterSevenDays() {
     setClock(la("2026-11-24T10:00:00"));
     var key = closedQuestion("alice", false);

@@ -22,6 +22,7 @@ import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,17 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
         TRIAGE_JUSTIFICATION.set(execution, null);
       }
     }
-    var outcome = Outcome.valueOf(OUTCOME.get(execution));
+    var outcome = choice(Outcome.class, OUTCOME.get(execution), "outcome");
+    var kb = execution.getVariable(DOCUMENT_IN_KB.name());
+    if (kb != null && !(kb instanceof Boolean)) {
+      // a wrong type fails the task now, not the next task's creation later
+      throw invalid("documentInKb", "documentInKb must be true or false, not " + kb);
+    }
+    if (outcome != Outcome.ESCALATE) {
+      // a reason steers one escalation only: sent with another outcome it would steer the next one
+      ESCALATION_REASON.set(execution, null);
+      JUSTIFICATION.set(execution, null);
+    }
     var now = Now.instant();
     switch (outcome) {
       case RESOLVE -> {
@@ -87,22 +98,38 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
         planner.pause(tickets.get(t.key()), now);
       }
       case ESCALATE -> {
-        var reason = EscalationReason.valueOf(required(ESCALATION_REASON.get(execution), "escalationReason"));
+        var reason = choice(EscalationReason.class, required(ESCALATION_REASON.get(execution), "escalationReason"), "escalationReason");
         if (reason == EscalationReason.CUSTOMER_REQUEST) {
-          throw new IllegalArgumentException("An agent escalates with one of the manual reasons");
+          throw invalid("escalationReason", "An agent escalates with one of the manual reasons");
         }
         required(JUSTIFICATION.get(execution), "justification");
         history.record(t.id(), HistoryEvent.ESCALATION_REQUESTED, agent, reason + ": " + JUSTIFICATION.get(execution));
       }
-      case CONTINUE -> throw new IllegalArgumentException("CONTINUE is a triage outcome only");
+      case CONTINUE -> throw invalid("outcome", "CONTINUE is a triage outcome only");
     }
     REPLY.set(execution, null);
   }
 
+  /**
+   * A task completion's input is the agent's (or her client's): what is wrong with it is a form
+   * validation error (400 over /engine-rest, a message in Tasklist), and the task stays open.
+   */
   static String required(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("The task needs " + field);
+      throw invalid(field, "The task needs " + field);
     }
     return value;
+  }
+
+  static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+    try {
+      return Enum.valueOf(type, required(value, field));
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, "%s must be one of %s, not %s".formatted(field, java.util.Arrays.toString(type.getEnumConstants()), value));
+    }
+  }
+
+  static FormFieldValidationException invalid(String field, String message) {
+    return new FormFieldValidationException(field, message);
   }
 }

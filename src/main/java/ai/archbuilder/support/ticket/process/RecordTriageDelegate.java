@@ -50,23 +50,32 @@ class RecordTriageDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
     var agent = Actors.of(execution);
-    var category = Category.valueOf(CATEGORY.get(execution));
+    var category = RecordAgentOutcomeDelegate.choice(Category.class, CATEGORY.get(execution), "category");
     var subcategoryName = SUBCATEGORY.get(execution);
-    var subcategory = subcategoryName == null || subcategoryName.isBlank() ? null : Subcategory.valueOf(subcategoryName);
+    var subcategory =
+        subcategoryName == null || subcategoryName.isBlank()
+            ? null
+            : RecordAgentOutcomeDelegate.choice(Subcategory.class, subcategoryName, "subcategory");
     if (subcategory != null && subcategory.category() != category) {
-      throw new IllegalArgumentException(
-          "Subcategory %s does not belong to category %s".formatted(subcategory, category));
+      throw RecordAgentOutcomeDelegate.invalid(
+          "subcategory", "Subcategory %s does not belong to category %s".formatted(subcategory, category));
     }
-    var impact = Impact.valueOf(IMPACT.get(execution));
-    var urgency = Urgency.valueOf(URGENCY.get(execution));
+    var impact = RecordAgentOutcomeDelegate.choice(Impact.class, IMPACT.get(execution), "impact");
+    var urgency = RecordAgentOutcomeDelegate.choice(Urgency.class, URGENCY.get(execution), "urgency");
     boolean security = SECURITY.getOr(execution, false);
-    var outcome = Outcome.valueOf(OUTCOME.get(execution)); // a typo must fail the task, not the process later
+    // a typo must fail the task, not the process later
+    var outcome = RecordAgentOutcomeDelegate.choice(Outcome.class, OUTCOME.get(execution), "outcome");
     boolean corrected =
         t.category() != category
             || t.subcategory() != subcategory
             || t.impact() != impact
             || t.urgency() != urgency
             || t.security() != security;
+    if (outcome != Outcome.ESCALATE) {
+      // a reason steers one escalation only: sent with another outcome it would steer a later one
+      ESCALATION_REASON.set(execution, null);
+      JUSTIFICATION.set(execution, null);
+    }
     if (corrected && outcome != Outcome.CONTINUE) {
       // priority, tier, ceiling and SLA follow the corrected classification before the action does
       TRIAGE_ACTION.set(execution, outcome.name());

@@ -2,6 +2,7 @@ package ai.archbuilder.support.ticket.process;
 
 import static ai.archbuilder.support.ticket.TicketLifecycle.CUSTOMER_ANSWERED;
 import static ai.archbuilder.support.ticket.TicketLifecycle.DOCUMENT_IN_KB;
+import static ai.archbuilder.support.ticket.TicketLifecycle.KB_ARTICLE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 
 import ai.archbuilder.support.customer.CustomerStore;
@@ -131,6 +132,10 @@ class TaskContextListener implements TaskListener {
     }
     if (DOCUMENT_IN_KB.get(execution) != null) {
       execution.setVariable(DOCUMENT_IN_KB.name(), Variables.booleanValue(null));
+    }
+    if (KB_ARTICLE.get(execution) != null) {
+      // the article of a rejected solution is not the next solution's
+      execution.setVariable(KB_ARTICLE.name(), Variables.stringValue(null));
     }
   }
 

@@ -1,0 +1,73 @@
+package ai.archbuilder.support.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An agent's client completing a task over /engine-rest with bad input gets a 400 with the reason,
+ * and the task stays open with nothing recorded (the Tasklist form shows the same message).
+ * /engine-rest serves the engine named {@code default}, and the test profile names every engine
+ * uniquely: so this class runs its own context and database with the engine named {@code default},
+ * as {@code SecurityTest} does, and closes it afterwards.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.generate-unique-process-engine-name=false",
+      "camunda.bpm.process-engine-name=default",
+      "spring.datasource.url=jdbc:h2:mem:support-task-completion;DB_CLOSE_DELAY=-1"
+    })
+@ActiveProfiles({"test", "demo"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class TaskCompletionOverRestTest extends ProcessScenarios {
+
+  /** The triage's variables as /engine-rest takes them, the ticket's classification confirmed. */
+  private static Map<String, Object> triageBody(Object... overrides) {
+    var plain = new java.util.LinkedHashMap<String, Object>(Map.of(
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR", "urgency", "MEDIUM", "security", false));
+    for (int i = 0; i < overrides.length; i += 2) {
+      plain.put((String) overrides[i], overrides[i + 1]);
+    }
+    var variables = new java.util.LinkedHashMap<String, Object>();
+    plain.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+
+  @Test
+  void aTaskCompletedWithBadInputIsABadRequestAndStaysOpen() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Export fails", "The export fails for large models",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR");
+    var triage = task(key, "Task_TriageTicket");
+    var path = "/engine-rest/task/" + triage.getId() + "/complete";
+    var cases = new java.util.LinkedHashMap<Map<String, Object>, String>();
+    cases.put(triageBody("outcome", "RESOLVED"), "outcome must be one of [CONTINUE, RESOLVE, REQUEST_INFORMATION, ESCALATE], not RESOLVED");
+    cases.put(triageBody("outcome", "RESOLVE"), "The task needs reply");
+    cases.put(triageBody("outcome", "ESCALATE", "escalationReason", "CUSTOMER_REQUEST", "justification", "Asked"), "one of the manual reasons");
+    cases.put(triageBody("outcome", "ESCALATE", "escalationReason", "BORED", "justification", "x"), "escalationReason must be one of");
+    cases.put(triageBody("outcome", "CONTINUE", "subcategory", "PAYMENT"), "Subcategory PAYMENT does not belong to category TECHNICAL");
+    cases.put(triageBody("outcome", "CONTINUE", "impact", "HUGE"), "impact must be one of");
+    cases.put(triageBody("outcome", "REQUEST_INFORMATION", "reply", "Which version?", "documentInKb", "true"),
+        "documentInKb must be true or false, not true");
+    cases.forEach(
+        (body, message) -> {
+          var response = post("tier1", path, body);
+          assertThat(response.getStatusCode().value()).as("%s → %s", body, response.getBody()).isEqualTo(400);
+          assertThat(response.getBody().get("message").asText()).contains(message);
+          assertThat(task(key, "Task_TriageTicket").getId()).as("the task stays open").isEqualTo(triage.getId());
+        });
+    assertThat(ticket(key).get("status").asText()).isEqualTo("TRIAGE");
+    assertThat(historyEvents(key)).doesNotContain("TRIAGED");
+
+    // a client that sends a reason with another outcome: the reason does not steer a later escalation
+    var ok = post("tier1", path, triageBody("outcome", "CONTINUE", "escalationReason", "PRODUCT_DEFECT", "justification", "stray"));
+    assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(204);
+    assertThat(runtime.getVariable(lifecycle(key).getId(), "escalationReason")).isNull();
+    assertThat(runtime.getVariable(lifecycle(key).getId(), "justification")).isNull();
+  }
+}
