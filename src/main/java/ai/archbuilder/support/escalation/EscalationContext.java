@@ -7,7 +7,7 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.TRIGGER;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** What an escalation was asked for with: trigger, reason and justification, read once and cleared. */
-record EscalationContext(EscalationTrigger trigger, EscalationReason reason, String justification) {
+public record EscalationContext(EscalationTrigger trigger, EscalationReason reason, String justification) {
 
   static EscalationContext of(DelegateExecution execution) {
     var reason = ESCALATION_REASON.get(execution);
@@ -21,7 +21,7 @@ record EscalationContext(EscalationTrigger trigger, EscalationReason reason, Str
    * Set to null rather than removed: the call activity copies all variables back to the ticket's
    * process, and a stale reason (say PRODUCT_DEFECT) must not steer the next escalation.
    */
-  static void clear(DelegateExecution execution) {
+  public static void clear(DelegateExecution execution) {
     ESCALATION_REASON.set(execution, null);
     JUSTIFICATION.set(execution, null);
   }

@@ -1,6 +1,7 @@
 package ai.archbuilder.support.mail;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,6 +28,19 @@ public record MailProperties(
 
   /** How customers reach support, printed in every e-mail (templates: {@code ${contact.phone}} …). */
   public record Contact(String team, String email, String phone, String web) {}
+
+  /** The address of a tier's group, e.g. tier2@…. */
+  public String tierAddress(int tier) {
+    return tierAddressPattern.replace("{group}", "tier" + tier);
+  }
+
+  /** Whether the address is one of the desk's internal group addresses (a tier's or the managers'). */
+  public boolean isInternal(String address) {
+    var parts = tierAddressPattern.split("\\{group}", -1);
+    var tier = Pattern.compile(Pattern.quote(parts[0]) + "tier\\d+" + (parts.length > 1 ? Pattern.quote(parts[1]) : ""),
+        Pattern.CASE_INSENSITIVE);
+    return tier.matcher(address).matches() || (managers != null && managers.strip().equalsIgnoreCase(address));
+  }
 
   public MailProperties {
     templatesLocation =

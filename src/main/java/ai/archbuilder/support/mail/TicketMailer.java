@@ -131,7 +131,7 @@ public class TicketMailer {
           case TIER ->
               details.get("to") instanceof String to && !to.isBlank()
                   ? to
-                  : properties.tierAddressPattern().replace("{group}", "tier" + (details.get("tier") instanceof Integer n ? n : t.tier()));
+                  : properties.tierAddress(details.get("tier") instanceof Integer n ? n : t.tier());
           case MANAGERS -> properties.managers();
         };
     var subject = "[%s] %s".formatted(t.key(), singleLine(t.subject()));

@@ -73,11 +73,10 @@ public class SlaPlanner {
         .set(Column.FIRST_RESPONSE_DUE_AT, firstResponseDue)
         .set(Column.TIER_RESPONSE_DUE_AT, t.firstRespondedAt() == null ? firstResponseDue : null)
         .set(Column.RESPONSE_WARNING_AT, responseWarning)
-        // a re-assessment that gives a window a later 75 % mark owes a warning for it again
-        .set(Column.RESPONSE_WARNED, t.responseWarned() && !responseWarning.isAfter(now))
+        .set(Column.RESPONSE_WARNED, stillWarned(t.responseWarned(), responseWarning, now))
         .set(Column.RESOLUTION_DUE_AT, resolutionDue)
         .set(Column.RESOLUTION_WARNING_AT, resolutionWarning)
-        .set(Column.RESOLUTION_WARNED, t.resolutionWarned() && !resolutionWarning.isAfter(now))
+        .set(Column.RESOLUTION_WARNED, stillWarned(t.resolutionWarned(), resolutionWarning, now))
         .set(
             Column.ESCALATION_DUE_AT,
             timeInTierHours == null ? null : clock.plus(start, hours(timeInTierHours).plus(paused)))
@@ -168,7 +167,7 @@ public class SlaPlanner {
             .set(Column.PAUSED_SECONDS, t.pausedSeconds() + stood.toSeconds())
             .set(Column.RESOLUTION_DUE_AT, resolutionDue)
             .set(Column.RESOLUTION_WARNING_AT, resolutionWarning)
-            .set(Column.RESOLUTION_WARNED, t.resolutionWarned() && resolutionWarning != null && !resolutionWarning.isAfter(now))
+            .set(Column.RESOLUTION_WARNED, stillWarned(t.resolutionWarned(), resolutionWarning, now))
             .set(Column.TIER_ENTERED_AT, now)
             .set(Column.ESCALATION_DUE_AT, timeInTierHours == null ? null : clock.plus(now, hours(timeInTierHours)))
             .set(Column.TIER_RESPONSE_DUE_AT, clock.plus(now, hours(firstResponseHours)))
@@ -212,6 +211,14 @@ public class SlaPlanner {
     history.record(
         t.id(), HistoryEvent.CLOCKS_RESUMED, "system", "SLA clocks resumed; due dates moved by " + paused);
     return paused;
+  }
+
+  /**
+   * A window whose 75 % mark moved later (a re-assessment, a reopening) owes its warning again; one
+   * whose mark has passed keeps the warning it had, so it is not sent twice.
+   */
+  private static boolean stillWarned(boolean warned, Instant warningAt, Instant now) {
+    return warned && warningAt != null && !warningAt.isAfter(now);
   }
 
   private static Instant shift(CoverageClock clock, Instant due, Duration paused) {

@@ -45,7 +45,12 @@ public class TicketClock {
 
   // ---- work tasks: due date and priority for Tasklist
   public Date taskDue(DelegateExecution execution) {
-    var t = ticket(execution);
+    var due = taskDueAt(ticket(execution));
+    return due == null ? null : date(due);
+  }
+
+  /** When an agent's task on the ticket is due: the owed response, else the resolution. */
+  public Instant taskDueAt(Ticket t) {
     if (t.status() == TicketStatus.CLOSED) {
       return null; // follow-up work (documenting the solution) runs on no SLA clock
     }
@@ -53,12 +58,15 @@ public class TicketClock {
     if (t.tierRespondedAt() == null && t.tierResponseDueAt() != null && !t.responseBreached()) {
       due = due == null || t.tierResponseDueAt().isBefore(due) ? t.tierResponseDueAt() : due;
     }
-    return due == null ? null : date(due);
+    return due;
   }
 
   public int taskPriority(DelegateExecution execution) {
-    var p = ticket(execution).priority();
-    return p == null ? Priority.P4.taskPriority() : p.taskPriority();
+    return taskPriority(ticket(execution));
+  }
+
+  public int taskPriority(Ticket t) {
+    return (t.priority() == null ? Priority.P4 : t.priority()).taskPriority();
   }
 
   // ---- response clock of the current tier

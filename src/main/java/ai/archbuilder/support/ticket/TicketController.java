@@ -66,7 +66,7 @@ class TicketController {
       @NotNull @Min(1) @Max(5) Integer csat,
       @Min(0) @Max(10) Integer nps,
       @Min(1) @Max(7) Integer ces,
-      @Size(max = 4000) String comment) {}
+      @Size(max = TicketService.FEEDBACK_COMMENT_MAX) String comment) {}
 
   record MessageResponse(String outcome, TicketView ticket) {}
 

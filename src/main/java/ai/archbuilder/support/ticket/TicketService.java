@@ -35,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketService {
 
+  /** The longest survey comment kept (the feedback table's column), by the API and by e-mail. */
+  public static final int FEEDBACK_COMMENT_MAX = 4000;
+
   public record NewTicketRequest(
       String customerEmail,
       String customerName,

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
@@ -87,7 +88,7 @@ public class InboundMailProcessor {
   private final ReplyIntents intents;
   private final InboundMailProperties properties;
   private final Set<String> ownAddresses;
-  private final Set<String> internalAddresses;
+  private final MailProperties mail;
   private final IdentityService identities;
   private final TransactionTemplate tx;
 
@@ -112,21 +113,9 @@ public class InboundMailProcessor {
     this.intents = intents;
     this.properties = properties;
     this.ownAddresses = ownAddresses(mail, properties);
-    this.internalAddresses = internalAddresses(mail);
+    this.mail = mail;
     this.identities = identities;
     this.tx = new TransactionTemplate(transactions);
-  }
-
-  /** Where the desk sends its internal e-mail: the tiers' and the managers' group addresses. */
-  private static Set<String> internalAddresses(MailProperties mail) {
-    var internal = new HashSet<String>();
-    for (int tier = 1; tier <= 4; tier++) {
-      internal.add(mail.tierAddressPattern().replace("{group}", "tier" + tier).toLowerCase(Locale.ROOT));
-    }
-    if (mail.managers() != null) {
-      internal.add(mail.managers().strip().toLowerCase(Locale.ROOT));
-    }
-    return internal;
   }
 
   private static Set<String> ownAddresses(MailProperties mail, InboundMailProperties properties) {
@@ -323,18 +312,14 @@ public class InboundMailProcessor {
    * the admins with this address. Returns who it is, or null for anyone else.
    */
   private String staff(String address) {
-    if (internalAddresses.contains(address)) {
+    if (mail.isInternal(address)) {
       return address;
     }
     return EngineAccess.privileged(
         () ->
             identities.createUserQuery().userEmail(address).list().stream()
-                .filter(
-                    user ->
-                        identities.createGroupQuery().groupMember(user.getId()).list().stream()
-                            .map(Group::getId)
-                            .anyMatch(g -> g.matches("tier[1-4]") || g.equals(CurrentUser.MANAGERS) || g.equals(CurrentUser.ADMINS)))
                 .map(User::getId)
+                .filter(id -> asStaff(id).worksTickets())
                 .findFirst()
                 .orElse(null));
   }
@@ -499,6 +484,11 @@ public class InboundMailProcessor {
 
   private static CurrentUser asCustomer(String address) {
     return new CurrentUser(address, address, Set.of(CurrentUser.CUSTOMERS));
+  }
+
+  private CurrentUser asStaff(String userId) {
+    var groups = identities.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).collect(Collectors.toSet());
+    return new CurrentUser(userId, null, groups);
   }
 
   private static CurrentUser asParticipant(String address) {

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.mail.inbound;
 
+import ai.archbuilder.support.ticket.TicketService;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,13 +15,13 @@ import java.util.regex.Pattern;
 record SurveyReply(int csat, Integer nps, Integer ces, String comment) {
 
   /** The longest comment the feedback table keeps. */
-  static final int MAX_COMMENT = 4000;
+  static final int MAX_COMMENT = TicketService.FEEDBACK_COMMENT_MAX;
 
   private static final String BETWEEN = "(?:\\s*[,;/]\\s*|\\s+)";
   private static final Pattern SCORES =
       Pattern.compile("^(\\d{1,2})(?:" + BETWEEN + "(\\d{1,2}))?(?:" + BETWEEN + "(\\d{1,2}))?(.*)$");
   /** What may follow the scores before a comment: punctuation ("5 - great", "5, thanks"). */
-  private static final Pattern PUNCTUATION = Pattern.compile("^\\s*[-\u2013\u2014:,;.!)]");
+  private static final Pattern PUNCTUATION = Pattern.compile("^\\s*[-\u2013\u2014:,;.!)]+");
 
   static Optional<SurveyReply> parse(String body) {
     if (body == null) {
@@ -49,7 +50,7 @@ record SurveyReply(int csat, Integer nps, Integer ces, String comment) {
     if (csat < 1 || csat > 5 || (nps != null && nps > 10) || (ces != null && (ces < 1 || ces > 7))) {
       return Optional.empty();
     }
-    var comment = (tail.replaceFirst("^\\s*[-\u2013\u2014:,;.!)]*", "") + "\n" + rest).strip();
+    var comment = (PUNCTUATION.matcher(tail).replaceFirst("") + "\n" + rest).strip();
     if (comment.length() > MAX_COMMENT) {
       comment = comment.substring(0, MAX_COMMENT);
     }

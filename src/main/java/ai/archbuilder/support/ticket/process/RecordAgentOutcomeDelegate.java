@@ -6,10 +6,11 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.JUSTIFICATION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.KB_ARTICLE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 import static ai.archbuilder.support.ticket.TicketLifecycle.REPLY;
-import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ACTION;
-import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ESCALATION_REASON;
-import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_JUSTIFICATION;
+import static ai.archbuilder.support.ticket.process.TaskInput.choice;
+import static ai.archbuilder.support.ticket.process.TaskInput.invalid;
+import static ai.archbuilder.support.ticket.process.TaskInput.required;
 
+import ai.archbuilder.support.escalation.EscalationContext;
 import ai.archbuilder.support.escalation.EscalationReason;
 import ai.archbuilder.support.system.Now;
 import ai.archbuilder.support.ticket.HistoryEvent;
@@ -22,7 +23,6 @@ import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,18 +50,8 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
     var agent = Actors.of(execution);
-    var triageAction = TRIAGE_ACTION.get(execution);
-    if (triageAction != null) {
-      // the triage's own action, after the re-assessment its corrections called for
-      OUTCOME.set(execution, triageAction);
-      TRIAGE_ACTION.set(execution, null);
-      if (Outcome.ESCALATE.name().equals(triageAction)) {
-        ESCALATION_REASON.set(execution, TRIAGE_ESCALATION_REASON.get(execution));
-        JUSTIFICATION.set(execution, TRIAGE_JUSTIFICATION.get(execution));
-        TRIAGE_ESCALATION_REASON.set(execution, null);
-        TRIAGE_JUSTIFICATION.set(execution, null);
-      }
-    }
+    // the triage's own action, after the re-assessment its corrections called for
+    ParkedTriageAction.takeBack(execution);
     var outcome = choice(Outcome.class, OUTCOME.get(execution), "outcome");
     var kb = execution.getVariable(DOCUMENT_IN_KB.name());
     if (kb != null && !(kb instanceof Boolean)) {
@@ -69,9 +59,7 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
       throw invalid("documentInKb", "documentInKb must be true or false, not " + kb);
     }
     if (outcome != Outcome.ESCALATE) {
-      // a reason steers one escalation only: sent with another outcome it would steer the next one
-      ESCALATION_REASON.set(execution, null);
-      JUSTIFICATION.set(execution, null);
+      EscalationContext.clear(execution); // sent with another outcome, a reason would steer the next escalation
     }
     var now = Now.instant();
     switch (outcome) {
@@ -108,28 +96,5 @@ class RecordAgentOutcomeDelegate implements JavaDelegate {
       case CONTINUE -> throw invalid("outcome", "CONTINUE is a triage outcome only");
     }
     REPLY.set(execution, null);
-  }
-
-  /**
-   * A task completion's input is the agent's (or her client's): what is wrong with it is a form
-   * validation error (400 over /engine-rest, a message in Tasklist), and the task stays open.
-   */
-  static String required(String value, String field) {
-    if (value == null || value.isBlank()) {
-      throw invalid(field, "The task needs " + field);
-    }
-    return value;
-  }
-
-  static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-    try {
-      return Enum.valueOf(type, required(value, field));
-    } catch (IllegalArgumentException e) {
-      throw invalid(field, "%s must be one of %s, not %s".formatted(field, java.util.Arrays.toString(type.getEnumConstants()), value));
-    }
-  }
-
-  static FormFieldValidationException invalid(String field, String message) {
-    return new FormFieldValidationException(field, message);
   }
 }

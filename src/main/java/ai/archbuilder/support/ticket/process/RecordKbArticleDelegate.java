@@ -25,7 +25,7 @@ class RecordKbArticleDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
-    var article = RecordAgentOutcomeDelegate.required(KB_ARTICLE.get(execution), "kbArticle (the article's link)");
+    var article = TaskInput.required(KB_ARTICLE.get(execution), "kbArticle (the article's link)");
     tickets.change(t.id()).set(Column.KB_ARTICLE, article).apply();
     history.record(t.id(), HistoryEvent.KB_DOCUMENTED, Actors.of(execution), article);
   }

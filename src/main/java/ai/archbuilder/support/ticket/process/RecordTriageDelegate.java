@@ -1,18 +1,16 @@
 package ai.archbuilder.support.ticket.process;
 
 import static ai.archbuilder.support.ticket.TicketLifecycle.CATEGORY;
-import static ai.archbuilder.support.ticket.TicketLifecycle.ESCALATION_REASON;
 import static ai.archbuilder.support.ticket.TicketLifecycle.IMPACT;
-import static ai.archbuilder.support.ticket.TicketLifecycle.JUSTIFICATION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.OUTCOME;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SECURITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SUBCATEGORY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGED;
-import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ACTION;
-import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_ESCALATION_REASON;
-import static ai.archbuilder.support.ticket.TicketLifecycle.TRIAGE_JUSTIFICATION;
 import static ai.archbuilder.support.ticket.TicketLifecycle.URGENCY;
+import static ai.archbuilder.support.ticket.process.TaskInput.choice;
+import static ai.archbuilder.support.ticket.process.TaskInput.invalid;
 
+import ai.archbuilder.support.escalation.EscalationContext;
 import ai.archbuilder.support.ticket.Category;
 import ai.archbuilder.support.ticket.ClassificationCorrections;
 import ai.archbuilder.support.ticket.HistoryEvent;
@@ -50,21 +48,21 @@ class RecordTriageDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
     var agent = Actors.of(execution);
-    var category = RecordAgentOutcomeDelegate.choice(Category.class, CATEGORY.get(execution), "category");
+    var category = choice(Category.class, CATEGORY.get(execution), "category");
     var subcategoryName = SUBCATEGORY.get(execution);
     var subcategory =
         subcategoryName == null || subcategoryName.isBlank()
             ? null
-            : RecordAgentOutcomeDelegate.choice(Subcategory.class, subcategoryName, "subcategory");
+            : choice(Subcategory.class, subcategoryName, "subcategory");
     if (subcategory != null && subcategory.category() != category) {
-      throw RecordAgentOutcomeDelegate.invalid(
+      throw invalid(
           "subcategory", "Subcategory %s does not belong to category %s".formatted(subcategory, category));
     }
-    var impact = RecordAgentOutcomeDelegate.choice(Impact.class, IMPACT.get(execution), "impact");
-    var urgency = RecordAgentOutcomeDelegate.choice(Urgency.class, URGENCY.get(execution), "urgency");
+    var impact = choice(Impact.class, IMPACT.get(execution), "impact");
+    var urgency = choice(Urgency.class, URGENCY.get(execution), "urgency");
     boolean security = SECURITY.getOr(execution, false);
     // a typo must fail the task, not the process later
-    var outcome = RecordAgentOutcomeDelegate.choice(Outcome.class, OUTCOME.get(execution), "outcome");
+    var outcome = choice(Outcome.class, OUTCOME.get(execution), "outcome");
     boolean corrected =
         t.category() != category
             || t.subcategory() != subcategory
@@ -72,20 +70,12 @@ class RecordTriageDelegate implements JavaDelegate {
             || t.urgency() != urgency
             || t.security() != security;
     if (outcome != Outcome.ESCALATE) {
-      // a reason steers one escalation only: sent with another outcome it would steer a later one
-      ESCALATION_REASON.set(execution, null);
-      JUSTIFICATION.set(execution, null);
+      EscalationContext.clear(execution); // sent with another outcome, a reason would steer a later escalation
     }
-    if (corrected && outcome != Outcome.CONTINUE) {
-      // priority, tier, ceiling and SLA follow the corrected classification before the action does
-      TRIAGE_ACTION.set(execution, outcome.name());
-      OUTCOME.set(execution, Outcome.CONTINUE.name());
-      if (outcome == Outcome.ESCALATE) {
-        TRIAGE_ESCALATION_REASON.set(execution, ESCALATION_REASON.get(execution));
-        TRIAGE_JUSTIFICATION.set(execution, JUSTIFICATION.get(execution));
-        ESCALATION_REASON.set(execution, null);
-        JUSTIFICATION.set(execution, null);
-      }
+    // priority, tier, ceiling and SLA follow the corrected classification before the action does
+    boolean reassessFirst = corrected && outcome != Outcome.CONTINUE;
+    if (reassessFirst) {
+      ParkedTriageAction.park(execution, outcome);
     }
 
     corrections.record(t, "category", t.category(), category, t.categoryInferred(), agent);
@@ -112,6 +102,6 @@ class RecordTriageDelegate implements JavaDelegate {
         agent,
         "%s/%s, impact %s, urgency %s%s"
             .formatted(category, Objects.toString(subcategory, "-"), impact, urgency, security ? ", security" : "")
-            + (corrected && outcome != Outcome.CONTINUE ? "; re-assessed before " + outcome : ""));
+            + (reassessFirst ? "; re-assessed before " + outcome : ""));
   }
 }

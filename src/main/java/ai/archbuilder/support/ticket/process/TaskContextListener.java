@@ -9,12 +9,11 @@ import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
-import ai.archbuilder.support.ticket.Priority;
 import ai.archbuilder.support.ticket.Ticket;
 import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
+import ai.archbuilder.support.ticket.TicketClock;
 import ai.archbuilder.support.ticket.TicketMessages;
 import ai.archbuilder.support.ticket.TicketMessages.Message;
-import ai.archbuilder.support.ticket.TicketStatus;
 import ai.archbuilder.support.ticket.TicketStore;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -67,6 +66,7 @@ class TaskContextListener implements TaskListener {
   private final CustomerStore customers;
   private final TicketMessages messages;
   private final Escalations escalations;
+  private final TicketClock clock;
   private final DateTimeFormatter local;
 
   TaskContextListener(
@@ -74,7 +74,9 @@ class TaskContextListener implements TaskListener {
       CustomerStore customers,
       TicketMessages messages,
       Escalations escalations,
+      TicketClock clock,
       BusinessCalendarProperties calendar) {
+    this.clock = clock;
     this.tickets = tickets;
     this.customers = customers;
     this.messages = messages;
@@ -110,14 +112,15 @@ class TaskContextListener implements TaskListener {
     startBlank(task);
 
     var definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
-    if (task.getDueDate() == null && t.status() != TicketStatus.CLOSED) { // follow-up work runs on no SLA clock
-      var due = earliest(t.tierRespondedAt() == null ? t.tierResponseDueAt() : null, t.resolutionDueAt());
+    // a task a process owner added without due date or priority expressions gets the ticket clock's
+    if (task.getDueDate() == null) {
+      var due = clock.taskDueAt(t);
       if (due != null) {
         task.setDueDate(Date.from(due));
       }
     }
     if (definition != null && definition.getPriorityExpression() == null) {
-      task.setPriority((t.priority() == null ? Priority.P4 : t.priority()).taskPriority());
+      task.setPriority(clock.taskPriority(t));
     }
   }
 
@@ -137,13 +140,6 @@ class TaskContextListener implements TaskListener {
       // the article of a rejected solution is not the next solution's
       execution.setVariable(KB_ARTICLE.name(), Variables.stringValue(null));
     }
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isBefore(b) ? a : b;
   }
 
   private String when(Instant i) {
