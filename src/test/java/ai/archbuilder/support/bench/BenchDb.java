@@ -112,6 +112,62 @@ final class BenchDb {
     return rows;
   }
 
+  /**
+   * Whether the server collects statement statistics ({@code pg_stat_statements} in
+   * {@code shared_preload_libraries}); then the extension is created in the bench database. Off on
+   * a default server: the harness then simply leaves the statement table out.
+   */
+  boolean statementStatistics() {
+    try (var c = connect();
+        var st = c.createStatement()) {
+      st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      st.executeQuery("SELECT 1 FROM pg_stat_statements LIMIT 1").close();
+      return true;
+    } catch (SQLException notLoaded) {
+      return false;
+    }
+  }
+
+  void resetStatementStatistics() throws SQLException {
+    try (var c = connect();
+        var st = c.createStatement()) {
+      st.execute("SELECT pg_stat_statements_reset()");
+    }
+  }
+
+  /** One statement's share of the server's time since the last reset. */
+  record StatementTime(String query, long calls, double totalMillis, long rows) {}
+
+  /** This database's statements since the last reset, the most server time first. */
+  java.util.List<StatementTime> statementTimes(int limit) throws SQLException {
+    var rows = new java.util.ArrayList<StatementTime>();
+    try (var c = connect();
+        var st = c.prepareStatement(
+            "SELECT query, calls, total_exec_time, rows FROM pg_stat_statements"
+                + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT ?")) {
+      st.setInt(1, limit);
+      try (var rs = st.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new StatementTime(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** This database's total statement time since the last reset, in milliseconds. */
+  double statementTimeTotal() throws SQLException {
+    try (var c = connect();
+        var st = c.createStatement();
+        var rs = st.executeQuery(
+            "SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements"
+                + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+      rs.next();
+      return rs.getDouble(1);
+    }
+  }
+
   long escalations() throws SQLException {
     return count("SELECT count(*) FROM escalation");
   }

@@ -36,6 +36,9 @@ final class BenchReport {
   double[] cpuMsPerRawTimer = {Double.NaN, Double.NaN};
   /** Rows written per escalation by table, the largest first. */
   final java.util.Map<String, Double> rowsPerEscalationByTable = new java.util.LinkedHashMap<>();
+  /** With {@code pg_stat_statements} loaded: the server's statement time in phase 2, per escalation and by statement. */
+  double statementMillisPerEscalation = Double.NaN;
+  final List<BenchDb.StatementTime> statementsPerEscalation = new ArrayList<>();
   int rawTimersDue;
   double rawTimerSeconds;
   double rawTimerPickUpSeconds;
@@ -292,6 +295,21 @@ final class BenchReport {
       rowsPerEscalationByTable.forEach((table, rows) -> md.append("| `").append(table).append("` | ").append(fmt("%.1f", rows)).append(" |\n"));
       md.append("\n");
     }
+    if (!statementsPerEscalation.isEmpty()) {
+      md.append("## Where PostgreSQL's time goes in an escalation\n\n")
+          .append("The server was started with `pg_stat_statements` (`shared_preload_libraries`), so phase 2 also ")
+          .append("records the time the server spent executing each statement (`total_exec_time`, planning not included) from the timers ")
+          .append("falling due to the last due job done: ").append(fmt("%.2f", statementMillisPerEscalation))
+          .append(" ms per escalation in all. The statements with the most time, per escalation:\n\n")
+          .append("| ms per escalation | calls per escalation | ms per call | rows per call | statement |\n|---:|---:|---:|---:|---|\n");
+      for (var t : statementsPerEscalation) {
+        double perCall = t.calls() == 0 ? 0 : t.totalMillis() / t.calls();
+        md.append("| ").append(fmt("%.3f", t.totalMillis() / timersDue)).append(" | ").append(fmt("%.2f", t.calls() / (double) timersDue))
+            .append(" | ").append(fmt("%.3f", perCall)).append(" | ").append(fmt("%.1f", t.calls() == 0 ? 0 : t.rows() / (double) t.calls()))
+            .append(" | `").append(shortSql(t.query())).append("` |\n");
+      }
+      md.append("\n");
+    }
     md.append("## Sizes and options\n\n");
     md.append("Every size is a system property; the defaults are the issue's sizes. For a quick try of the harness:\n\n```bash\n")
         .append("./mvnw -B -Pbench verify -Dbench.warmup=20 -Dbench.intake.count=30 -Dbench.timers.tickets=200 \\\n")
@@ -404,5 +422,12 @@ final class BenchReport {
       }
     }
     return out.toString();
+  }
+
+  /** A statement on one line, cut to fit a table cell (select lists collapsed). */
+  static String shortSql(String sql) {
+    String one = sql.replaceAll("\\s+", " ").strip().replace("|", "\\|").replace("`", "'");
+    one = one.replaceAll("(?i)^select .*? from ", "select … from ");
+    return one.length() > 160 ? one.substring(0, 157) + "…" : one;
   }
 }

@@ -136,6 +136,10 @@ class SupportDeskBenchmark {
     Thread.sleep(1500); // the counts of the last transactions are published
     long rowsBefore = db.rowsWritten();
     var tablesBefore = db.rowsWrittenByTable();
+    boolean statements = db.statementStatistics();
+    if (statements) {
+      db.resetStatementStatistics();
+    }
     var cpuBefore = BenchCpu.read(pid);
     int moved = db.makeTimeInTierTimersDue(s.timerTickets());
     var dueAt = Instant.now();
@@ -156,6 +160,10 @@ class SupportDeskBenchmark {
       if (escalated != null && drained == null && !db.anyJobDue()) {
         drained = (System.nanoTime() - t0) / 1e9;
         report.cpuMsPerEscalation = BenchCpu.read(pid).msPer(cpuBefore, moved);
+        if (statements) {
+          report.statementMillisPerEscalation = db.statementTimeTotal() / moved;
+          report.statementsPerEscalation.addAll(db.statementTimes(25));
+        }
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException(
