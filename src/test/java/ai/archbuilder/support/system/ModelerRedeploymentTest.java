@@ -6,7 +6,12 @@ import ai.archbuilder.support.ticket.TicketScenarios;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import ai.archbuilder.support.SupportDeskApplication;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -21,7 +26,8 @@ import org.springframework.util.LinkedMultiValueMap;
  * A process owner changes one SLA number in {@code dmn/slaTargets.dmn} and deploys the file the way
  * the Modeler's "Deploy to Camunda 7" does (multipart to {@code /engine-rest/deployment/create}, HTTP
  * Basic as a process owner): the next ticket gets the new target, with no rebuild and no restart;
- * the ticket already running keeps its due date. Its own context and database (the new table
+ * the ticket already running keeps its due date, and a restart of the application keeps the owner's
+ * version in use. A diagram deployed alone still finds the Tasklist forms. Its own context and database (the new table
  * version must not reach other tests), engine named {@code default} for the engine REST API.
  */
 @SpringBootTest(
@@ -34,6 +40,8 @@ import org.springframework.util.LinkedMultiValueMap;
 @ActiveProfiles({"test", "demo"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ModelerRedeploymentTest extends TicketScenarios {
+
+  @Autowired RepositoryService repository;
 
   @Test
   void aChangedSlaTableDeployedByTheProcessOwnerAppliesToTheNextTicket() throws Exception {
@@ -50,20 +58,7 @@ class ModelerRedeploymentTest extends TicketScenarios {
     assertThat(original).contains(p3);
     var edited = original.replace(p3, p3.replace("<text>24</text>", "<text>12</text>"));
 
-    var parts = new LinkedMultiValueMap<String, Object>();
-    parts.add("deployment-name", "P3 answers within 12 business hours");
-    parts.add("deployment-source", "Camunda Modeler");
-    parts.add("data", new ByteArrayResource(edited.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "slaTargets.dmn";
-      }
-    });
-    var headers = new HttpHeaders();
-    headers.setBasicAuth("owner", "demo");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var deployed = rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
-    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+    deployAsProcessOwner("P3 answers within 12 business hours", "slaTargets.dmn", edited);
 
     var after = createTicket("admin", ticket("alice@example.com", "Export shows a wrong total again",
         "The total is off; a workaround exists.", "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
@@ -72,5 +67,61 @@ class ModelerRedeploymentTest extends TicketScenarios {
     assertThat(instant(after, "resolutionDueAt")).isEqualTo(instant(before, "resolutionDueAt"));
     // the running ticket keeps what it was given
     assertThat(instant(ticket(before.get("key").asText()), "firstResponseDueAt")).isEqualTo(la("2026-11-26T16:00:00"));
+
+    // the application restarts, once as it was and once as a release that brings another model file
+    // (not slaTargets.dmn): the repository's copy of slaTargets.dmn must not become the latest again
+    var owners = repository.createDecisionDefinitionQuery().decisionDefinitionKey("slaTargets").latestVersion().singleResult();
+    restartOnTheSameDatabase();
+    restartOnTheSameDatabase("--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/**/*.bpmn,classpath*:bpmn/**/*.form,"
+        + "classpath*:dmn/**/*.dmn,classpath*:release/dmn/*.dmn");
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("releaseNotice").count()).isEqualTo(1);
+    var latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey("slaTargets").latestVersion().singleResult();
+    assertThat(latest.getId()).isEqualTo(owners.getId());
+    var afterRestart = createTicket("admin", ticket("alice@example.com", "Export shows a wrong total once more",
+        "The total is off; a workaround exists.", "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
+    assertThat(instant(afterRestart, "firstResponseDueAt")).isEqualTo(la("2026-11-25T13:00:00"));
+  }
+
+  @Test
+  void aLifecycleDiagramDeployedAloneStillFindsTheTasklistForms() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    // the Modeler deploys the diagram it has open: the forms are not part of that deployment
+    deployAsProcessOwner("Lifecycle, reworded", "TicketLifecycleProcess.bpmn",
+        Files.readString(Path.of("bpmn", "TicketLifecycleProcess.bpmn")).replace("name=\"Triage ticket\"", "name=\"Triage the ticket\""));
+    var created = createTicket("admin", ticket("alice@example.com", "Import stops halfway",
+        "The import stops at 50 %.", "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
+    var triage = task(created.get("key").asText(), "Task_TriageTicket");
+    assertThat(triage.getName()).isEqualTo("Triage the ticket");
+    var form = get("tier1", "/engine-rest/task/" + triage.getId() + "/deployed-form");
+    assertThat(form.getStatusCode().value()).as("%s", form.getBody()).isEqualTo(200);
+    assertThat(form.getBody().path("id").asText()).isEqualTo("Form_TriageTicket");
+  }
+
+  /** What the Modeler's "Deploy to Camunda 7" sends: one file, multipart, HTTP Basic as a process owner. */
+  private void deployAsProcessOwner(String deploymentName, String fileName, String content) {
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("deployment-name", deploymentName);
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    var headers = new HttpHeaders();
+    headers.setBasicAuth("owner", "demo");
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var deployed = rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+  }
+
+  /** A second start of the application on this test's database, as a restart or another node does it. */
+  private static void restartOnTheSameDatabase(String... more) {
+    var args = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:support-redeploy;DB_CLOSE_DELAY=-1",
+        "--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=false", "--camunda.bpm.process-engine-name=restarted"));
+    args.addAll(List.of(more));
+    try (var restarted = new SpringApplicationBuilder(SupportDeskApplication.class).profiles("test", "demo").run(args.toArray(String[]::new))) {
+      assertThat(restarted.isRunning()).isTrue();
+    }
   }
 }
