@@ -264,7 +264,9 @@ public class TicketService {
     if (!user.customer() && !user.worksTickets()) {
       throw ApiException.forbidden("Your role cannot write to tickets");
     }
-    if (t.status() == TicketStatus.CLOSED && !clock.withinReopenWindow(t, Now.instant())) {
+    // after the window, by today's table or by the ticket's own (its process no longer listens: the
+    // window was set when it closed, and a process owner may have lengthened it since)
+    if (t.status() == TicketStatus.CLOSED && (!clock.withinReopenWindow(t, Now.instant()) || !listensForReplies(key))) {
       return new MessageResult(MessageOutcome.NEW_TICKET_LINKED, followUpTicket(t, body, user));
     }
     conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
@@ -275,6 +277,10 @@ public class TicketService {
             ? MessageOutcome.ADDED
             : t.status() == TicketStatus.CLOSED ? MessageOutcome.REOPENED : MessageOutcome.ANSWERED_INFORMATION_REQUEST;
     return new MessageResult(outcome, tickets.find(t.id()).orElseThrow());
+  }
+
+  private boolean listensForReplies(String key) {
+    return runtime.createExecutionQuery().processInstanceBusinessKey(key).messageEventSubscriptionName(Messages.CUSTOMER_REPLIED).count() > 0;
   }
 
   /** A reply after the reopen window: a new ticket that links the old one (policy §6). */

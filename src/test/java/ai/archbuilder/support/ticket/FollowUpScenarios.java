@@ -204,6 +204,33 @@ abstract class FollowUpScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aReplyAfterTheTicketsWindowEndedOpensANewTicketEvenWhenTheProcessOwnerLengthenedTheWindowSince() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = closedQuestion("alice", false);
+    advanceTo(la("2026-12-08T10:00:00")); // the ticket's 14 days are over: its process has ended
+    assertThat(lifecycleRunning(key)).isFalse();
+
+    // the process owner makes the reopen window 30 days; the ticket's window was set when it closed
+    var table = java.nio.file.Files.readString(java.nio.file.Path.of("dmn", "lifecycleDeadlines.dmn"));
+    var rule = java.util.regex.Pattern.compile("(\"REOPEN_WINDOW\".*?<outputEntry[^>]*>\\s*<text>)14(</text>)", java.util.regex.Pattern.DOTALL);
+    var longer = rule.matcher(table).replaceAll("$130$2");
+    assertThat(longer).isNotEqualTo(table);
+    var repository = engine.getRepositoryService();
+    var deployment = repository.createDeployment().name("Reopen window 30 days").addString("lifecycleDeadlines.dmn", longer).deploy();
+    try {
+      advanceTo(la("2026-12-14T10:00:00")); // day 20: inside the new window, outside the ticket's own
+      var reply = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The IFC export fails again."));
+      assertThat(reply.getStatusCode().value()).isEqualTo(201);
+      assertThat(reply.getBody().get("outcome").asText()).as("not attached to a closed ticket nobody works").isEqualTo("NEW_TICKET_LINKED");
+      var newKey = reply.getBody().get("ticket").get("key").asText();
+      assertThat(task(newKey, "Task_TriageTicket")).isNotNull();
+      assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  @Test
   void aDissatisfiedCustomerReopensTheTicketOneTierUp() {
     setClock(la("2026-11-24T10:00:00"));
     var key = closedQuestion("paul", false);
