@@ -2,6 +2,7 @@ package ai.archbuilder.support.identity;
 
 import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.customer.Plan;
+import ai.archbuilder.support.mail.inbound.MailGatewayIdentity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -38,6 +39,13 @@ class DemoData {
           new DemoUser("alice", "Alice", "Basic", "alice@example.com", List.of(AccessPolicy.CUSTOMERS)),
           new DemoUser("paul", "Paul", "Pro", "paul@example.com", List.of(AccessPolicy.CUSTOMERS)),
           new DemoUser("erin", "Erin", "Enterprise", "erin@example.com", List.of(AccessPolicy.CUSTOMERS)));
+
+  /** Every user the demo profile creates (password {@link #PASSWORD}), the mail gateway's included. */
+  static List<String> userIds() {
+    var ids = new java.util.ArrayList<>(USERS.stream().map(DemoUser::id).toList());
+    ids.add(MailGatewayIdentity.DEMO_USER);
+    return ids;
+  }
 
   private final IdentityService identity;
   private final CustomerStore customers;

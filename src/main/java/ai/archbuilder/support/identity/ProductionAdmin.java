@@ -1,28 +1,40 @@
 package ai.archbuilder.support.identity;
 
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code prod} profile's administrator: {@code support.admin.username} (default admin) with
  * the password {@code support.admin.password}, member of camunda-admin. The application refuses
- * to start without a password or with a default or weak one; a changed password is applied at
- * the next start.
+ * to start without a password or with a default or weak one, together with the demo profile, or
+ * on PostgreSQL with the default database password; a changed password is applied at the next
+ * start. Demo users left in the database by an earlier demo run are locked out.
  */
 @Component
 @Profile("prod")
 class ProductionAdmin {
 
+  private static final Logger log = LoggerFactory.getLogger(ProductionAdmin.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   static final int MIN_LENGTH = 12;
   static final Set<String> DEFAULTS = Set.of("demo", "admin", "password", "changeme", "camunda");
+  /** The postgres profile's default database password (application-postgres.yml, docker-compose.yml). */
+  static final String DEFAULT_DATABASE_PASSWORD = "support";
 
   private final IdentityService identity;
   private final String username;
@@ -30,16 +42,35 @@ class ProductionAdmin {
 
   ProductionAdmin(
       IdentityService identity,
+      Environment environment,
       @Value("${support.admin.username:admin}") String username,
-      @Value("${support.admin.password:}") String password) {
+      @Value("${support.admin.password:}") String password,
+      @Value("${spring.datasource.url:}") String databaseUrl,
+      @Value("${spring.datasource.password:}") String databasePassword) {
     this.identity = identity;
     this.username = username;
     this.password = password;
+    if (environment.matchesProfiles("demo")) {
+      throw new IllegalStateException("The prod profile cannot run with the demo profile: its users all have the password \"demo\"");
+    }
     var problem = weakness(password);
     if (problem != null) {
       throw new IllegalStateException(
           "The prod profile needs a strong admin password: support.admin.password (SUPPORT_ADMIN_PASSWORD) " + problem);
     }
+    var database = databasePasswordProblem(databaseUrl, databasePassword);
+    if (database != null) {
+      throw new IllegalStateException(database);
+    }
+  }
+
+  /** Why the database password is not acceptable in production, or null. */
+  static String databasePasswordProblem(String databaseUrl, String databasePassword) {
+    if (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:") && DEFAULT_DATABASE_PASSWORD.equals(databasePassword)) {
+      return "The prod profile needs a database password of its own: POSTGRES_PASSWORD (spring.datasource.password) is the default \""
+          + DEFAULT_DATABASE_PASSWORD + "\"";
+    }
+    return null;
   }
 
   /** Why the password is not acceptable, or null. */
@@ -72,5 +103,32 @@ class ProductionAdmin {
     if (identity.createUserQuery().userId(username).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
       identity.createMembership(username, Groups.CAMUNDA_ADMIN);
     }
+    lockOutDemoUsers();
+  }
+
+  /**
+   * A database that once ran with the demo profile keeps its users and their password "demo" (the
+   * admin among them, when this profile's admin has another name). They get a random password
+   * nobody knows; an administrator gives them real ones (Camunda Admin) if they are to stay.
+   */
+  private void lockOutDemoUsers() {
+    var locked = new ArrayList<String>();
+    for (String id : DemoData.userIds()) {
+      if (!id.equals(username) && identity.createUserQuery().userId(id).count() > 0 && identity.checkPassword(id, DemoData.PASSWORD)) {
+        var user = identity.createUserQuery().userId(id).singleResult();
+        user.setPassword(randomPassword());
+        identity.saveUser(user);
+        locked.add(id);
+      }
+    }
+    if (!locked.isEmpty()) {
+      log.warn("Demo users with the password \"demo\" found and locked out (random password): {}", locked);
+    }
+  }
+
+  private static String randomPassword() {
+    var bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * in the demo profile also its member {@code mail-gateway} (password {@code demo}).
  */
 @Component
-class MailGatewayIdentity implements ApplicationRunner {
+public class MailGatewayIdentity implements ApplicationRunner {
 
   static final String GROUP = "mail-gateways";
-  static final String DEMO_USER = "mail-gateway";
+  public static final String DEMO_USER = "mail-gateway";
 
   private static final Logger log = LoggerFactory.getLogger(MailGatewayIdentity.class);
 
