@@ -3,6 +3,7 @@ package ai.archbuilder.support.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import ai.archbuilder.support.system.Tiers;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessPolicy {
 
-  static final List<String> TIERS = List.of("tier1", "tier2", "tier3", "tier4");
+  static final List<String> TIERS = Tiers.groups();
   static final String MANAGERS = "support-managers";
   static final String PROCESS_OWNERS = "process-owners";
   static final String AUDITORS = "auditors";

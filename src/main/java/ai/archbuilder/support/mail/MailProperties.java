@@ -1,5 +1,6 @@
 package ai.archbuilder.support.mail;
 
+import ai.archbuilder.support.system.Tiers;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,7 +32,7 @@ public record MailProperties(
 
   /** The address of a tier's group, e.g. tier2@…. */
   public String tierAddress(int tier) {
-    return tierAddressPattern.replace("{group}", "tier" + tier);
+    return tierAddressPattern.replace("{group}", Tiers.group(tier));
   }
 
   /** Whether the address is one of the desk's internal group addresses (a tier's or the managers'). */

@@ -20,8 +20,8 @@ public record CurrentUser(String id, String email, Set<String> groups) {
 
   /** The highest tier whose group she belongs to, 0 if she is no agent. */
   public int agentTier() {
-    for (int tier = 4; tier >= 1; tier--) {
-      if (groups.contains("tier" + tier)) {
+    for (int tier = Tiers.HIGHEST; tier >= Tiers.LOWEST; tier--) {
+      if (groups.contains(Tiers.group(tier))) {
         return tier;
       }
     }

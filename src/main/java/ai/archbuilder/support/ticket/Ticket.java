@@ -1,6 +1,7 @@
 package ai.archbuilder.support.ticket;
 
 import ai.archbuilder.support.sla.Coverage;
+import ai.archbuilder.support.system.Tiers;
 import java.time.Instant;
 
 /** One row of the ticket table: the business data of a ticket. */
@@ -54,6 +55,6 @@ public record Ticket(
   }
 
   public String tierGroup() {
-    return "tier" + tier;
+    return Tiers.group(tier);
   }
 }

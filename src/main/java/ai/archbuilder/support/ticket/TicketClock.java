@@ -149,13 +149,30 @@ public class TicketClock {
                     .evaluate()
                     .getSingleResult());
     int amount = ((Number) result.getEntry("amount")).intValue();
-    String unit = result.getEntry("unit");
     var clock = planner.clockOf(t);
-    return switch (unit) {
-      case "WORKING_DAYS" -> clock.plusWorkingDays(from, amount);
-      case "DAYS" -> from.plus(java.time.Duration.ofDays(amount));
-      case "HOURS" -> clock.plus(from, java.time.Duration.ofHours(amount));
-      default -> throw new IllegalStateException("Unknown deadline unit " + unit + " in " + LIFECYCLE_DEADLINES);
+    return switch (DeadlineUnit.of(result.getEntry("unit"))) {
+      case WORKING_DAYS -> clock.plusWorkingDays(from, amount);
+      case DAYS -> from.plus(java.time.Duration.ofDays(amount));
+      case HOURS -> clock.plus(from, java.time.Duration.ofHours(amount));
     };
+  }
+
+  /** The units a lifecycle deadline may be given in (output {@code unit} of DMN lifecycleDeadlines). */
+  enum DeadlineUnit {
+    /** Working days of the ticket's coverage clock. */
+    WORKING_DAYS,
+    /** Calendar days. */
+    DAYS,
+    /** Hours on the ticket's coverage clock. */
+    HOURS;
+
+    static DeadlineUnit of(String unit) {
+      for (var u : values()) {
+        if (u.name().equals(unit)) {
+          return u;
+        }
+      }
+      throw new IllegalStateException("Unknown deadline unit " + unit + " in " + LIFECYCLE_DEADLINES);
+    }
   }
 }

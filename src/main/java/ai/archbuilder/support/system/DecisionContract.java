@@ -1,0 +1,191 @@
+package ai.archbuilder.support.system;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the application makes of the answers of one decision a process owner may change in the
+ * Modeler: the outputs it turns into enum constants, tiers or hours, and whether it needs an answer
+ * for every input. A deployment whose table breaks it is refused ({@link DecisionTableCheck}).
+ * Only what a rule writes literally is judged ({@code "P5"}, {@code 5}, empty); an expression
+ * ({@code tier + 1}, {@code basePriority}) is let through, its value is known only when it runs.
+ *
+ * @param decision the decision id (its key)
+ * @param outputs output name → what its literal values must be
+ * @param mustAnswer the application asks for any input and needs an answer: hit policy FIRST and
+ *     a last rule whose inputs are all "-"
+ */
+public record DecisionContract(String decision, Map<String, Expected> outputs, boolean mustAnswer) {
+
+  public DecisionContract {
+    outputs = Map.copyOf(outputs);
+  }
+
+  public static DecisionContract decision(String id) {
+    return new DecisionContract(id, Map.of(), false);
+  }
+
+  /** The output names a constant of {@code type}: the application reads it with valueOf. */
+  public DecisionContract oneOf(String output, Class<? extends Enum<?>> type) {
+    return with(output, new OneOf(names(type), false));
+  }
+
+  /** As {@link #oneOf}, and empty (null) is understood too. */
+  public DecisionContract oneOfOrNull(String output, Class<? extends Enum<?>> type) {
+    return with(output, new OneOf(names(type), true));
+  }
+
+  /** The output names a tier that exists ({@link Tiers}): its group works the ticket's tasks. */
+  public DecisionContract tier(String output) {
+    return with(output, new Tier());
+  }
+
+  /** The output is a number of hours or days: more than 0. */
+  public DecisionContract positive(String output) {
+    return with(output, new Positive(false));
+  }
+
+  /** As {@link #positive}, and empty (null) means "none" to the application. */
+  public DecisionContract positiveOrNull(String output) {
+    return with(output, new Positive(true));
+  }
+
+  /** The application evaluates the decision for any input and needs an answer every time. */
+  public DecisionContract mustAlwaysAnswer() {
+    return new DecisionContract(decision, outputs, true);
+  }
+
+  private DecisionContract with(String output, Expected expected) {
+    var more = new LinkedHashMap<>(outputs);
+    more.put(output, expected);
+    return new DecisionContract(decision, more, mustAnswer);
+  }
+
+  private static List<String> names(Class<? extends Enum<?>> type) {
+    return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+  }
+
+  /**
+   * What a rule's output entry holds, as far as it can be told without evaluating it.
+   *
+   * @param kind what it is
+   * @param written the entry's text, as the message quotes it
+   * @param string the value of a {@link Kind#STRING}
+   * @param number the value of a {@link Kind#NUMBER}
+   */
+  public record Literal(Kind kind, String written, String string, BigDecimal number) {
+
+    public enum Kind {
+      /** An empty entry or {@code null}. */
+      NULL,
+      /** A string literal, {@code "P3"}. */
+      STRING,
+      /** A number literal, {@code 24} or {@code 0.5}. */
+      NUMBER,
+      /** {@code true} or {@code false}. */
+      BOOLEAN,
+      /** Anything else: an expression, judged only when it runs. */
+      EXPRESSION
+    }
+
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    /** The output entry's text, read as FEEL (the engine's language for output entries). */
+    public static Literal of(String text) {
+      var t = text == null ? "" : text.strip();
+      if (t.isEmpty() || t.equals("null")) {
+        return new Literal(Kind.NULL, t, null, null);
+      }
+      if (t.equals("true") || t.equals("false")) {
+        return new Literal(Kind.BOOLEAN, t, null, null);
+      }
+      if (NUMBER.matcher(t).matches()) {
+        return new Literal(Kind.NUMBER, t, null, new BigDecimal(t));
+      }
+      var string = STRING.matcher(t);
+      if (string.matches()) {
+        return new Literal(Kind.STRING, t, string.group(1).replaceAll("\\\\(.)", "$1"), null);
+      }
+      return new Literal(Kind.EXPRESSION, t, null, null);
+    }
+
+    /** An expression of another language than FEEL: not read, judged only when it runs. */
+    public static Literal expression(String text) {
+      return new Literal(Kind.EXPRESSION, text, null, null);
+    }
+  }
+
+  /** What an output's literal values must be. */
+  public sealed interface Expected {
+
+    /** Why {@code value} won't do as output {@code output}; empty if it will. */
+    Optional<String> complaint(String output, Literal value);
+  }
+
+  /** One of the names of an enum the application reads the output into. */
+  record OneOf(List<String> names, boolean nullAllowed) implements Expected {
+
+    @Override
+    public Optional<String> complaint(String output, Literal value) {
+      var known = String.join(", ", names) + (nullAllowed ? ", or empty" : "");
+      return switch (value.kind()) {
+        case EXPRESSION -> Optional.empty();
+        case STRING -> names.contains(value.string())
+            ? Optional.empty()
+            : Optional.of("output %s %s is not one the application knows (%s)".formatted(output, value.written(), known));
+        case NULL -> nullAllowed
+            ? Optional.empty()
+            : Optional.of("output %s is empty, but the application needs one of %s".formatted(output, known));
+        case NUMBER, BOOLEAN -> Optional.of("output %s %s is not one the application knows (%s)".formatted(output, value.written(), known));
+      };
+    }
+  }
+
+  /** A whole number from {@link Tiers#LOWEST} to {@link Tiers#HIGHEST}. */
+  record Tier() implements Expected {
+
+    @Override
+    public Optional<String> complaint(String output, Literal value) {
+      var tiers = "%d to %d".formatted(Tiers.LOWEST, Tiers.HIGHEST);
+      return switch (value.kind()) {
+        case EXPRESSION -> Optional.empty();
+        case NUMBER -> isTier(value.number())
+            ? Optional.empty()
+            : Optional.of("output %s %s is not a tier the application has (%s)".formatted(output, value.written(), tiers));
+        case NULL -> Optional.of("output %s is empty, but the application needs a tier (%s)".formatted(output, tiers));
+        case STRING, BOOLEAN -> Optional.of("output %s %s is not a tier the application has (%s)".formatted(output, value.written(), tiers));
+      };
+    }
+
+    private static boolean isTier(BigDecimal n) {
+      return n.stripTrailingZeros().scale() <= 0
+          && n.compareTo(BigDecimal.valueOf(Tiers.LOWEST)) >= 0
+          && n.compareTo(BigDecimal.valueOf(Tiers.HIGHEST)) <= 0;
+    }
+  }
+
+  /** A number greater than 0 (hours, days), or, if allowed, empty for none. */
+  record Positive(boolean nullAllowed) implements Expected {
+
+    @Override
+    public Optional<String> complaint(String output, Literal value) {
+      var wanted = "a number greater than 0" + (nullAllowed ? ", or empty" : "");
+      return switch (value.kind()) {
+        case EXPRESSION -> Optional.empty();
+        case NUMBER -> value.number().signum() > 0
+            ? Optional.empty()
+            : Optional.of("output %s %s is not %s".formatted(output, value.written(), wanted));
+        case NULL -> nullAllowed
+            ? Optional.empty()
+            : Optional.of("output %s is empty, but the application needs %s".formatted(output, wanted));
+        case STRING, BOOLEAN -> Optional.of("output %s %s is not %s".formatted(output, value.written(), wanted));
+      };
+    }
+  }
+}

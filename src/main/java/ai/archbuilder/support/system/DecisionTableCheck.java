@@ -1,0 +1,247 @@
+package ai.archbuilder.support.system;
+
+import static java.util.Comparator.comparing;
+
+import ai.archbuilder.support.system.DecisionContract.Literal;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.UnaryTests;
+import org.camunda.bpm.model.xml.ModelException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine refuses a deployment whose decision tables answer what the application cannot use:
+ * a category, priority, unit or escalation action no enum of ours has, a tier no group works, no
+ * hours, or no answer at all from a table the application asks about anything ({@link
+ * DecisionContract}, declared by each module as {@link DecisionContracts}). Such a table was
+ * accepted before and then failed ticket intake with a 500 or escalations as incidents; now the
+ * deployment fails instead, with nothing deployed: the Modeler's "Deploy" shows the message (a 400
+ * of the engine REST API), and the application does not start with such a table in {@code dmn/}.
+ *
+ * <p>A pre-deployer in the engine's deployment command, so every way of deploying goes through it.
+ */
+@Component
+class DecisionTableCheck extends AbstractProcessEnginePlugin {
+
+  private final Map<String, DecisionContract> contracts;
+
+  DecisionTableCheck(List<DecisionContracts> modules) {
+    this.contracts =
+        modules.stream()
+            .flatMap(m -> m.decisions().stream())
+            .collect(Collectors.toMap(DecisionContract::decision, Function.identity()));
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    var deployers = new ArrayList<Deployer>();
+    if (configuration.getCustomPreDeployers() != null) {
+      deployers.addAll(configuration.getCustomPreDeployers());
+    }
+    deployers.add(this::check);
+    configuration.setCustomPreDeployers(deployers);
+  }
+
+  /** Runs in the deployment's command, before the engine's deployers: throwing rolls it back. */
+  void check(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return; // an old deployment read back into the cache: checked when it came, or came before the check
+    }
+    var findings = new ArrayList<Finding>();
+    deployment.getResources().values().stream()
+        .filter(r -> isDmn(r.getName()))
+        .sorted(comparing(ResourceEntity::getName))
+        .forEach(r -> findings.addAll(findings(r.getName(), new ByteArrayInputStream(r.getBytes()))));
+    if (!findings.isEmpty()) {
+      throw new DecisionTablesRefusedException(findings);
+    }
+  }
+
+  private static boolean isDmn(String name) {
+    return name != null && Arrays.stream(DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES).anyMatch(name::endsWith);
+  }
+
+  /** What in the DMN file {@code resource} breaks a contract; nothing if it cannot be read (the engine says why). */
+  List<Finding> findings(String resource, InputStream dmn) {
+    Collection<Decision> decisions;
+    try {
+      decisions = Dmn.readModelFromStream(dmn).getModelElementsByType(Decision.class);
+    } catch (ModelException e) {
+      return List.of();
+    }
+    var findings = new ArrayList<Finding>();
+    for (var decision : decisions) {
+      var contract = contracts.get(decision.getId());
+      if (contract != null && decision.getExpression() instanceof DecisionTable table) {
+        findings.addAll(new Table(resource, decision.getId(), table).breaches(contract));
+      }
+    }
+    return findings;
+  }
+
+  /** One decision table of a deployed file. */
+  private record Table(String resource, String decision, DecisionTable table) {
+
+    List<Finding> breaches(DecisionContract contract) {
+      var findings = new ArrayList<Finding>();
+      var hitPolicy = table.getHitPolicy() == null ? HitPolicy.UNIQUE : table.getHitPolicy();
+      if (hitPolicy == HitPolicy.RULE_ORDER
+          || hitPolicy == HitPolicy.OUTPUT_ORDER
+          || (hitPolicy == HitPolicy.COLLECT && table.getAggregation() == null)) {
+        findings.add(finding(0, decision, "hit policy %s can give several answers, the application takes one".formatted(hitPolicy)));
+      }
+      List<Output> outputs = List.copyOf(table.getOutputs());
+      List<Rule> rules = List.copyOf(table.getRules());
+      var names = outputs.stream().map(Output::getName).toList();
+      contract.outputs().keySet().stream()
+          .filter(name -> !names.contains(name))
+          .sorted()
+          .forEach(name -> findings.add(finding(0, decision, "there is no output %s, the application reads it".formatted(name))));
+      if (contract.mustAnswer() && !answersAlways(hitPolicy, rules)) {
+        findings.add(finding(0, decision,
+            "the application needs an answer whatever the input: keep hit policy FIRST and a last rule with every input \"-\""));
+      }
+      for (int r = 0; r < rules.size(); r++) {
+        var rule = rules.get(r);
+        List<LiteralExpression> entries = List.copyOf(rule.getOutputEntries());
+        for (int o = 0; o < Math.min(outputs.size(), entries.size()); o++) {
+          var expected = contract.outputs().get(names.get(o));
+          if (expected != null) {
+            var complaint = expected.complaint(names.get(o), literal(entries.get(o)));
+            if (complaint.isPresent()) {
+              findings.add(finding(r + 1, rule.getId(), complaint.get()));
+            }
+          }
+        }
+      }
+      return findings;
+    }
+
+    private Finding finding(int rule, String elementId, String text) {
+      return new Finding(resource, decision, rule, elementId, text);
+    }
+
+    /** FIRST (or a single rule) ending with a rule that matches anything. */
+    private static boolean answersAlways(HitPolicy hitPolicy, List<Rule> rules) {
+      if (rules.isEmpty() || (hitPolicy != HitPolicy.FIRST && rules.size() > 1)) {
+        return false;
+      }
+      return rules.get(rules.size() - 1).getInputEntries().stream().allMatch(Table::matchesAnything);
+    }
+
+    private static boolean matchesAnything(UnaryTests entry) {
+      var text = entry.getText() == null ? "" : entry.getText().getTextContent().strip();
+      return text.isEmpty() || text.equals("-");
+    }
+
+    private static Literal literal(LiteralExpression entry) {
+      var text = entry.getText() == null ? "" : entry.getText().getTextContent();
+      var language = entry.getExpressionLanguage();
+      return language == null || language.toLowerCase(Locale.ROOT).contains("feel") ? Literal.of(text) : Literal.expression(text);
+    }
+  }
+
+  /**
+   * What breaks a contract, where: the file, the decision and the rule as the Modeler numbers it
+   * (0: the decision as a whole); the element id is the rule's, or the decision's.
+   */
+  record Finding(String resource, String decision, int rule, String elementId, String text) implements Problem {
+
+    @Override
+    public String getMessage() {
+      return "%s, decision %s%s: %s".formatted(resource, decision, rule > 0 ? ", rule " + rule : "", text);
+    }
+
+    @Override
+    public int getLine() {
+      return 0;
+    }
+
+    @Override
+    public int getColumn() {
+      return 0;
+    }
+
+    @Override
+    public String getMainElementId() {
+      return elementId;
+    }
+
+    @Override
+    public List<String> getElementIds() {
+      return List.of(decision, elementId).stream().distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
+  /**
+   * The refusal: a ParseException, which the engine REST API answers with 400, the message and,
+   * per file, the findings with their element ids ({@code details}).
+   */
+  static final class DecisionTablesRefusedException extends ParseException {
+
+    DecisionTablesRefusedException(List<Finding> findings) {
+      super(message(findings), findings.get(0).resource(), of(findings, findings.get(0).resource()), List.of());
+      findings.stream()
+          .map(Finding::resource)
+          .distinct()
+          .skip(1)
+          .forEach(r -> resorceReports.add(new Report(r, of(findings, r))));
+    }
+
+    private static String message(List<Finding> findings) {
+      return "Deployment refused: the application cannot use these answers of its decision tables (nothing was deployed)\n"
+          + findings.stream().map(Finding::getMessage).collect(Collectors.joining("\n"));
+    }
+
+    private static List<Problem> of(List<Finding> findings, String resource) {
+      return findings.stream().filter(f -> f.resource().equals(resource)).map(Problem.class::cast).toList();
+    }
+  }
+
+  private record Report(String resource, List<Problem> errors) implements ResourceReport {
+
+    @Override
+    public String getResourceName() {
+      return resource;
+    }
+
+    @Override
+    public List<Problem> getErrors() {
+      return errors;
+    }
+
+    @Override
+    public List<Problem> getWarnings() {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package ai.archbuilder.support.ticket;
+
+import static ai.archbuilder.support.system.DecisionContract.decision;
+import static ai.archbuilder.support.ticket.TicketLifecycle.COVERAGE;
+import static ai.archbuilder.support.ticket.TicketLifecycle.ENTRY_TIER;
+import static ai.archbuilder.support.ticket.TicketLifecycle.FIRST_RESPONSE_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.ISSUE_TYPE;
+import static ai.archbuilder.support.ticket.TicketLifecycle.MAX_TIER;
+import static ai.archbuilder.support.ticket.TicketLifecycle.PRIORITY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.RESOLUTION_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.STATUS_UPDATE_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TIER_RESPONSE_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TIME_IN_TIER_HOURS;
+
+import ai.archbuilder.support.sla.Coverage;
+import ai.archbuilder.support.system.DecisionContract;
+import ai.archbuilder.support.system.DecisionContracts;
+import ai.archbuilder.support.ticket.TicketClock.DeadlineUnit;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ticket code makes of the policy tables: the classifier reads category, subcategory and
+ * impact, the assessment priority, issue type, coverage and tiers, the clocks hours and deadlines.
+ */
+@Component
+class TicketDecisionContracts implements DecisionContracts {
+
+  @Override
+  public List<DecisionContract> decisions() {
+    return List.of(
+        // DmnTicketClassifier asks about every new ticket
+        decision("ticketCategorization").mustAlwaysAnswer()
+            .oneOf("category", Category.class)
+            .oneOfOrNull("subcategory", Subcategory.class),
+        decision("impactInference").mustAlwaysAnswer().oneOf("impact", Impact.class),
+        // ApplyAssessmentDelegate
+        decision("basePriority").oneOf("basePriority", Priority.class),
+        decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class),
+        decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class),
+        decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class),
+        decision("entryTier").tier(ENTRY_TIER.name()),
+        decision("tierCeiling").tier(MAX_TIER.name()),
+        // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock
+        decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name()),
+        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()),
+        decision("escalationMatrix").positive("matrixHours"),
+        decision("tier1PriorityWindow").positive("windowHours"),
+        decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()),
+        decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()),
+        // TicketClock
+        decision(TicketClock.LIFECYCLE_DEADLINES).positive("amount").oneOf("unit", DeadlineUnit.class));
+  }
+}

@@ -1,0 +1,259 @@
+package ai.archbuilder.support.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.archbuilder.support.system.DecisionTableCheck.DecisionTablesRefusedException;
+import ai.archbuilder.support.system.DecisionTableCheck.Finding;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+
+/**
+ * The deploy-time check of the policy tables against what the application makes of their answers,
+ * with the contracts the modules declare (found the way Spring finds them) and the files of
+ * {@code dmn/}, as they are and as a process owner might edit them. No engine: the check reads the
+ * DMN; DecisionTableDeploymentTest deploys through the engine REST API.
+ */
+class DecisionTableCheckTest {
+
+  private static final Path DMN = Path.of("dmn");
+  private static final List<DecisionContracts> MODULES = applicationContracts();
+  private static final DecisionTableCheck CHECK = new DecisionTableCheck(MODULES);
+
+  /** Every {@link DecisionContracts} bean of the application: they depend on nothing. */
+  private static List<DecisionContracts> applicationContracts() {
+    try (var context = new AnnotationConfigApplicationContext()) {
+      var scanner = new ClassPathBeanDefinitionScanner(context, false);
+      scanner.addIncludeFilter(new AssignableTypeFilter(DecisionContracts.class));
+      scanner.scan("ai.archbuilder.support");
+      context.refresh();
+      return List.copyOf(context.getBeansOfType(DecisionContracts.class).values());
+    }
+  }
+
+  static Stream<Path> dmnFiles() throws IOException {
+    try (var files = Files.list(DMN)) {
+      return files.filter(f -> f.toString().endsWith(".dmn")).sorted().toList().stream();
+    }
+  }
+
+  private static String read(String file) throws IOException {
+    return Files.readString(DMN.resolve(file));
+  }
+
+  private static List<String> check(String file, String xml) {
+    return CHECK.findings(file, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).stream()
+        .map(Finding::getMessage)
+        .toList();
+  }
+
+  /** The file with the text of output entry {@code id} replaced. */
+  private static String withOutput(String file, String id, String text) throws IOException {
+    var xml = read(file);
+    var entry = Pattern.compile("(<outputEntry id=\"" + Pattern.quote(id) + "\">\\s*<text>)([^<]*)(</text>)").matcher(xml);
+    assertThat(entry.find()).as("output entry %s in %s", id, file).isTrue();
+    return entry.replaceFirst("$1" + Matcher.quoteReplacement(text.replace("<", "&lt;")) + "$3");
+  }
+
+  private static String replaced(String xml, String from, String to) {
+    assertThat(xml).contains(from);
+    return xml.replace(from, to);
+  }
+
+  // ---- the tables as they are
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dmnFiles")
+  void everyTableInDmnPasses(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      assertThat(CHECK.findings("dmn/" + file.getFileName(), in)).isEmpty();
+    }
+  }
+
+  @Test
+  void everyContractNamesADecisionInDmn() throws IOException {
+    Set<String> decisions = new HashSet<>();
+    for (var file : dmnFiles().toList()) {
+      try (InputStream in = Files.newInputStream(file)) {
+        Dmn.readModelFromStream(in).getModelElementsByType(Decision.class).forEach(d -> decisions.add(d.getId()));
+      }
+    }
+    var contracted = MODULES.stream().flatMap(m -> m.decisions().stream()).map(DecisionContract::decision).toList();
+    assertThat(contracted).hasSize(17).doesNotHaveDuplicates();
+    assertThat(decisions).containsAll(contracted);
+  }
+
+  // ---- literal outputs the application does not know
+
+  @Test
+  void anUnknownPriorityIsRefusedNamingFileDecisionRuleAndTheKnownValues() throws IOException {
+    var xml = withOutput("ticketPriority.dmn", "LiteralExpression_ticketPriority_unchanged_1", "\"P5\"");
+    assertThat(check("dmn/ticketPriority.dmn", xml)).containsExactly(
+        "dmn/ticketPriority.dmn, decision ticketPriority, rule 4: output priority \"P5\" is not one the application knows (P1, P2, P3, P4)");
+  }
+
+  @Test
+  void theRequiredBasePriorityTableIsCheckedToo() throws IOException {
+    var xml = withOutput("ticketPriority.dmn", "LiteralExpression_basePriority_low_1", "\"P0\"");
+    assertThat(check("ticketPriority.dmn", xml)).containsExactly(
+        "ticketPriority.dmn, decision basePriority, rule 5: output basePriority \"P0\" is not one the application knows (P1, P2, P3, P4)");
+  }
+
+  @Test
+  void anUnknownCategoryOrSubcategoryIsRefused() throws IOException {
+    var xml = withOutput("ticketCategorization.dmn", "LiteralExpression_ticketCategorization_refund_1", "\"SECURITY_INCIDENT\"");
+    xml = replaced(xml, "<text>\"USER_TRAINING\"</text>", "<text>\"ONBOARDING\"</text>");
+    assertThat(check("ticketCategorization.dmn", xml)).containsExactly(
+        "ticketCategorization.dmn, decision ticketCategorization, rule 1: output category \"SECURITY_INCIDENT\" is not one the application knows (TECHNICAL, BILLING, FEATURE_REQUEST, TRAINING)",
+        "ticketCategorization.dmn, decision ticketCategorization, rule 20: output subcategory \"ONBOARDING\" is not one the application knows ("
+            + "SOFTWARE_BUG, PERFORMANCE, INTEGRATION, DATA, SYSTEM_ERROR, PAYMENT, SUBSCRIPTION, LICENSE, ACCOUNT, REFUND, NEW_FEATURE, "
+            + "ENHANCEMENT, INTEGRATION_REQUEST, CUSTOMIZATION, WORKFLOW_IMPROVEMENT, USER_TRAINING, DOCUMENTATION, BEST_PRACTICES, "
+            + "IMPLEMENTATION, MIGRATION, or empty)");
+  }
+
+  @Test
+  void anEmptyOutputIsRefusedWhereTheApplicationNeedsAValueAndAllowedWhereItHasAMeaning() throws IOException {
+    var category = withOutput("ticketCategorization.dmn", "LiteralExpression_ticketCategorization_refund_1", "null");
+    assertThat(check("ticketCategorization.dmn", category)).containsExactly(
+        "ticketCategorization.dmn, decision ticketCategorization, rule 1: output category is empty, but the application needs one of TECHNICAL, BILLING, FEATURE_REQUEST, TRAINING");
+    var subcategory = withOutput("ticketCategorization.dmn", "LiteralExpression_ticketCategorization_refund_2", "");
+    assertThat(check("ticketCategorization.dmn", subcategory)).isEmpty();
+
+    var hours = withOutput("slaTargets.dmn", "LiteralExpression_slaTargets_p3_1", "");
+    assertThat(check("slaTargets.dmn", hours)).containsExactly(
+        "slaTargets.dmn, decision slaTargets, rule 3: output firstResponseHours is empty, but the application needs a number greater than 0");
+    var cadence = withOutput("statusUpdateCadence.dmn", "LiteralExpression_statusUpdateCadence_p3_1", "null");
+    assertThat(check("statusUpdateCadence.dmn", cadence)).isEmpty();
+  }
+
+  @Test
+  void anUnknownDeadlineUnitOrNoDaysAreRefused() throws IOException {
+    var xml = withOutput("lifecycleDeadlines.dmn", "LiteralExpression_lifecycleDeadlines_survey_2", "\"WEEKS\"");
+    xml = replaced(xml, "<text>14</text>", "<text>0</text>");
+    assertThat(check("lifecycleDeadlines.dmn", xml)).containsExactly(
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 3: output unit \"WEEKS\" is not one the application knows (WORKING_DAYS, DAYS, HOURS)",
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 4: output amount 0 is not a number greater than 0");
+  }
+
+  @Test
+  void anUnknownEscalationActionIsRefused() throws IOException {
+    var xml = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_productDefect_1", "\"NOTIFY_MANAGERS\"");
+    assertThat(check("escalationTarget.dmn", xml)).containsExactly(
+        "escalationTarget.dmn, decision escalationTarget, rule 2: output action \"NOTIFY_MANAGERS\" is not one the application knows (ESCALATE, OVERSIGHT)");
+  }
+
+  @Test
+  void anUnknownReplyIntentIsRefused() throws IOException {
+    var xml = replaced(read("replyIntent.dmn"), "<text>\"CONFIRM\"</text>", "<text>\"THANKS\"</text>");
+    assertThat(check("replyIntent.dmn", xml)).containsExactly(
+        "replyIntent.dmn, decision replyIntent, rule 2: output intent \"THANKS\" is not one the application knows (CONFIRM, REJECT, NONE, or empty)");
+  }
+
+  @Test
+  void aTierOutsideTheTiersIsRefused() throws IOException {
+    var entry = withOutput("entryTier.dmn", "LiteralExpression_entryTier_p1Security_1", "5");
+    entry = replaced(entry, "<text>1</text>", "<text>0</text>");
+    assertThat(check("entryTier.dmn", entry)).containsExactly(
+        "entryTier.dmn, decision entryTier, rule 1: output entryTier 5 is not a tier the application has (1 to 4)",
+        "entryTier.dmn, decision entryTier, rule 3: output entryTier 0 is not a tier the application has (1 to 4)");
+
+    var ceiling = withOutput("tierCeiling.dmn", "LiteralExpression_tierCeiling_basic_1", "\"2\"");
+    assertThat(check("tierCeiling.dmn", ceiling)).containsExactly(
+        "tierCeiling.dmn, decision tierCeiling, rule 4: output maxTier \"2\" is not a tier the application has (1 to 4)");
+
+    var target = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_productDefect_2", "2.5");
+    assertThat(check("escalationTarget.dmn", target)).containsExactly(
+        "escalationTarget.dmn, decision escalationTarget, rule 2: output targetTier 2.5 is not a tier the application has (1 to 4)");
+  }
+
+  @Test
+  void hoursMustBeMoreThanZero() throws IOException {
+    var xml = withOutput("tierResponseTime.dmn", "LiteralExpression_tierResponseTime_tier2_1", "-8");
+    assertThat(check("tierResponseTime.dmn", xml)).containsExactly(
+        "tierResponseTime.dmn, decision tierResponseTime, rule 2: output tierResponseHours -8 is not a number greater than 0");
+    var matrix = replaced(read("timeInTierLimit.dmn"), "<text>0.5</text>", "<text>0</text>");
+    assertThat(check("timeInTierLimit.dmn", matrix)).containsExactly(
+        "timeInTierLimit.dmn, decision escalationMatrix, rule 12: output matrixHours 0 is not a number greater than 0");
+  }
+
+  @Test
+  void expressionsAreLetThroughTheirValueIsKnownOnlyWhenTheyRun() throws IOException {
+    var priority = withOutput("ticketPriority.dmn", "LiteralExpression_ticketPriority_highP3_1", "if urgency = \"HIGH\" then \"P1\" else basePriority");
+    assertThat(check("ticketPriority.dmn", priority)).isEmpty();
+    var tier = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_productDefect_2", "min([tier + 2, maxTier])");
+    assertThat(check("escalationTarget.dmn", tier)).isEmpty();
+  }
+
+  // ---- tables the application needs an answer from
+
+  @Test
+  void theClassifierTablesMustKeepTheirCatchAllRule() throws IOException {
+    var noDefault = replaced(read("ticketCategorization.dmn"),
+        "<inputEntry id=\"UnaryTests_ticketCategorization_default_1\">\n          <text>-</text>",
+        "<inputEntry id=\"UnaryTests_ticketCategorization_default_1\">\n          <text>contains(?, \"help\")</text>");
+    assertThat(check("ticketCategorization.dmn", noDefault)).containsExactly(
+        "ticketCategorization.dmn, decision ticketCategorization: the application needs an answer whatever the input: "
+            + "keep hit policy FIRST and a last rule with every input \"-\"");
+
+    var unique = replaced(read("impactInference.dmn"), "hitPolicy=\"FIRST\"", "hitPolicy=\"UNIQUE\"");
+    assertThat(check("impactInference.dmn", unique)).containsExactly(
+        "impactInference.dmn, decision impactInference: the application needs an answer whatever the input: "
+            + "keep hit policy FIRST and a last rule with every input \"-\"");
+  }
+
+  @Test
+  void aTableThatGivesSeveralAnswersOrLosesAnOutputIsRefused() throws IOException {
+    var collect = replaced(read("supportCoverage.dmn"), "hitPolicy=\"FIRST\"", "hitPolicy=\"COLLECT\"");
+    assertThat(check("supportCoverage.dmn", collect)).containsExactly(
+        "supportCoverage.dmn, decision supportCoverage: hit policy COLLECT can give several answers, the application takes one");
+
+    var renamed = replaced(read("issueType.dmn"), "name=\"issueType\"", "name=\"type\"");
+    assertThat(check("issueType.dmn", renamed)).containsExactly(
+        "issueType.dmn, decision issueType: there is no output issueType, the application reads it");
+  }
+
+  // ---- what the engine REST API reports
+
+  @Test
+  void theRefusalListsEveryFindingAndReportsThemPerFile() throws IOException {
+    var priority = CHECK.findings("ticketPriority.dmn", stream(
+        withOutput("ticketPriority.dmn", "LiteralExpression_ticketPriority_unchanged_1", "\"P5\"")));
+    var tier = CHECK.findings("entryTier.dmn", stream(
+        withOutput("entryTier.dmn", "LiteralExpression_entryTier_p1Security_1", "5")));
+    var findings = Stream.concat(priority.stream(), tier.stream()).toList();
+
+    var refused = new DecisionTablesRefusedException(findings);
+
+    assertThat(refused.getMessage()).isEqualTo(
+        "Deployment refused: the application cannot use these answers of its decision tables (nothing was deployed)\n"
+            + "ticketPriority.dmn, decision ticketPriority, rule 4: output priority \"P5\" is not one the application knows (P1, P2, P3, P4)\n"
+            + "entryTier.dmn, decision entryTier, rule 1: output entryTier 5 is not a tier the application has (1 to 4)");
+    assertThat(refused.getResorceReports()).extracting(ResourceReport::getResourceName)
+        .containsExactly("ticketPriority.dmn", "entryTier.dmn");
+    assertThat(refused.getResorceReports().get(1).getErrors()).extracting(Problem::getMainElementId)
+        .containsExactly("entryTier_p1Security");
+  }
+
+  private static InputStream stream(String xml) {
+    return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+  }
+}
