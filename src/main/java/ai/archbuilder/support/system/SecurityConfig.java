@@ -75,6 +75,8 @@ class SecurityConfig {
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         // Cockpit's SLA report page reads /api/reports with the webapp session (GET and CSRF token only)
         .addFilterBefore(new WebappSessionAuthentication(engine, unauthorized), BasicAuthenticationFilter.class)
+        // a browser's cached Basic credentials must not carry another site's form posts
+        .addFilterBefore(new CrossSiteWriteGuard(), WebappSessionAuthentication.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied))
         // no session of ours; and the webapps' session a report request brings keeps its id (session
         // fixation protection would change it under Cockpit's own requests, which then fail with 401)
@@ -87,7 +89,11 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+    return http.authorizeHttpRequests(a -> a
+            // Camunda's first-admin page: open to anyone while camunda-admin has no member (a start
+            // without the demo or prod profile). Our admins come from those profiles only.
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
+            .anyRequest().permitAll())
         // the Camunda webapps authenticate with their own login and protect themselves with
         // Camunda's CSRF filter (camunda.bpm.webapp.csrf); Spring's would break their requests
         .csrf(c -> c.disable())
