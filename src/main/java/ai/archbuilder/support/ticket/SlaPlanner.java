@@ -66,6 +66,12 @@ public class SlaPlanner {
       resolutionWarning = t.resolutionWarningAt();
     }
     var responseWarning = clock.plus(start, hours(firstResponseHours * warningRatio).plus(paused));
+    if (t.responseBreached() && t.firstRespondedAt() == null && t.firstResponseDueAt() != null) {
+      // re-assessed after oversight recorded the response breach: the breach stays a breach (a new,
+      // later target would turn it into "met" in the SLA report), as for the resolution below
+      firstResponseDue = t.firstResponseDueAt();
+      responseWarning = t.responseWarningAt();
+    }
     var now = Now.instant();
     tickets
         .change(t.id())
@@ -190,7 +196,11 @@ public class SlaPlanner {
     }
   }
 
-  /** Restarts the clocks: every due date moves later by the coverage time spent paused. */
+  /**
+   * Restarts the clocks: the due date of every clock still running moves later by the coverage
+   * time spent paused. A response given already stopped its clock (often the very question that
+   * paused the ticket): its due stays, so a late response stays late.
+   */
   public Duration resume(Ticket t, Instant now) {
     if (t.pausedAt() == null) {
       return Duration.ZERO;
@@ -201,11 +211,11 @@ public class SlaPlanner {
         .change(t.id())
         .set(Column.PAUSED_AT, null)
         .set(Column.PAUSED_SECONDS, t.pausedSeconds() + paused.toSeconds())
-        .set(Column.FIRST_RESPONSE_DUE_AT, shift(clock, t.firstResponseDueAt(), paused))
+        .set(Column.FIRST_RESPONSE_DUE_AT, t.firstRespondedAt() != null ? t.firstResponseDueAt() : shift(clock, t.firstResponseDueAt(), paused))
         .set(Column.RESOLUTION_DUE_AT, shift(clock, t.resolutionDueAt(), paused))
-        .set(Column.TIER_RESPONSE_DUE_AT, shift(clock, t.tierResponseDueAt(), paused))
+        .set(Column.TIER_RESPONSE_DUE_AT, t.tierRespondedAt() != null ? t.tierResponseDueAt() : shift(clock, t.tierResponseDueAt(), paused))
         .set(Column.ESCALATION_DUE_AT, shift(clock, t.escalationDueAt(), paused))
-        .set(Column.RESPONSE_WARNING_AT, shift(clock, t.responseWarningAt(), paused))
+        .set(Column.RESPONSE_WARNING_AT, t.firstRespondedAt() != null ? t.responseWarningAt() : shift(clock, t.responseWarningAt(), paused))
         .set(Column.RESOLUTION_WARNING_AT, shift(clock, t.resolutionWarningAt(), paused))
         .apply();
     history.record(

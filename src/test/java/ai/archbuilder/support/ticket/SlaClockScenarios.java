@@ -264,6 +264,52 @@ abstract class SlaClockScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aLateFirstResponseStaysLateWhenTheCustomersAnswerResumesTheClocks() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    // PROFESSIONAL P2: first response due 14:00; breached, the ticket goes to Tier 2 (due 18:00 there)
+    var key = create("admin", "paul@example.com", "Card charged twice", "The payment was taken twice this month",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "MAJOR");
+    advanceTo(la("2026-11-24T14:00:00"));
+    setClock(la("2026-11-24T15:00:00"));
+    // Tier 2's question is the first response, an hour late, and it pauses the clocks
+    complete("tier2", task(key, "Task_WorkOnTicket"), Map.of("outcome", "REQUEST_INFORMATION", "reply", "Which card was it?"));
+    var asked = ticket(key);
+    assertThat(instant(asked, "firstRespondedAt")).isEqualTo(la("2026-11-24T15:00:00"));
+    assertThat(instant(asked, "resolutionDueAt")).isEqualTo(la("2026-11-26T16:00:00"));
+
+    // she answers the next morning: 4 business hours paused (Tue 15–18, Wed 9–10)
+    setClock(la("2026-11-25T10:00:00"));
+    post("paul", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The Visa ending 4242."));
+    var back = ticket(key);
+    assertThat(instant(back, "firstResponseDueAt")).as("a stopped clock's due does not move: the response was late")
+        .isEqualTo(la("2026-11-24T14:00:00"));
+    assertThat(instant(back, "tierResponseDueAt")).as("Tier 2 answered at 15:00: its due stays too").isEqualTo(la("2026-11-24T18:00:00"));
+    // the running clock moves by the pause: Thu 16:00 + 4 business hours
+    assertThat(instant(back, "resolutionDueAt")).isEqualTo(la("2026-11-27T11:00:00"));
+  }
+
+  @Test
+  void aResponseBreachRecordedAtTheCeilingStaysABreachWhenTriageLowersThePriority() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    // BASIC P3: first response due Thu 16:00; BASIC's ceiling is Tier 1, so the breach is oversight
+    var key = create("admin", "alice@example.com", "Export shows a wrong total", "The total is off; a workaround exists.",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR");
+    assertThat(instant(ticket(key), "firstResponseDueAt")).isEqualTo(la("2026-11-26T16:00:00"));
+    advanceTo(la("2026-11-26T16:00:00"));
+    assertThat(row(key).get("response_breached")).isEqualTo(true);
+    assertThat(details(key, "BREACHED")).contains("RESPONSE_BREACH in Tier 1");
+
+    // Friday: triage corrects the impact to cosmetic (P4, 72 h from creation would be next week)
+    setClock(la("2026-11-27T10:00:00"));
+    triage(key, "TECHNICAL", "SOFTWARE_BUG", "COSMETIC", "CONTINUE");
+    var t = ticket(key);
+    assertThat(t.get("priority").asText()).isEqualTo("P4");
+    assertThat(instant(t, "firstResponseDueAt")).as("the breached due stays on record").isEqualTo(la("2026-11-26T16:00:00"));
+    executeDueJobs();
+    assertThat(details(key, "BREACHED")).as("and is not recorded twice").containsOnlyOnce("RESPONSE_BREACH in Tier 1");
+  }
+
+  @Test
   void backFromWaitingForTheCustomerTheNextStatusUpdateIsACadenceAway() {
     var entry = Instant.parse("2026-11-24T19:00:00Z");
     setClock(entry.minus(Duration.ofHours(1)));
