@@ -19,6 +19,9 @@ class ReportController {
 
   /** The longest period one report covers. */
   static final int MAX_DAYS = 366;
+  /** Days any database stores and the period arithmetic handles (a year 999999999 gave a 500). */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
   private final SlaReports reports;
   private final CurrentUsers users;
@@ -43,6 +46,11 @@ class ReportController {
     }
     var last = to != null ? to : LocalDate.ofInstant(Now.instant(), calendar.zone());
     var first = from != null ? from : last.minusDays(29);
+    for (var day : new LocalDate[] {first, last}) {
+      if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+        throw ApiException.badRequest(day == first ? "from" : "to", "a report's days lie between " + EARLIEST + " and " + LATEST);
+      }
+    }
     if (first.isAfter(last)) {
       throw ApiException.badRequest("from", "from must not be after to");
     }

@@ -49,8 +49,10 @@ export function hours(value) {
   if (value < 48) {
     return `${value.toFixed(1)} h`;
   }
-  const days = Math.floor(value / 24);
-  return `${days} d ${Math.round(value - days * 24)} h`;
+  // whole hours first, then days: 71.6 h is "3 d 0 h", not "2 d 24 h"
+  const whole = Math.round(value);
+  const days = Math.floor(whole / 24);
+  return `${days} d ${whole - days * 24} h`;
 }
 
 /** NPS in points: 40 → "+40". */
