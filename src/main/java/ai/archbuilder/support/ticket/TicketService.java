@@ -56,6 +56,8 @@ public class TicketService {
   public enum MessageOutcome {
     ADDED,
     ANSWERED_INFORMATION_REQUEST,
+    /** She wrote while the proposed solution waited for her verification: back to the agent. */
+    RETURNED_TO_AGENT,
     REOPENED,
     NEW_TICKET_LINKED
   }
@@ -275,7 +277,11 @@ public class TicketService {
     MessageOutcome outcome =
         correlated.isEmpty()
             ? MessageOutcome.ADDED
-            : t.status() == TicketStatus.CLOSED ? MessageOutcome.REOPENED : MessageOutcome.ANSWERED_INFORMATION_REQUEST;
+            : switch (t.status()) {
+              case CLOSED -> MessageOutcome.REOPENED;
+              case RESOLVED -> MessageOutcome.RETURNED_TO_AGENT;
+              default -> MessageOutcome.ANSWERED_INFORMATION_REQUEST;
+            };
     return new MessageResult(outcome, tickets.find(t.id()).orElseThrow());
   }
 

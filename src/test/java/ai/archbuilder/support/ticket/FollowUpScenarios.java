@@ -231,6 +231,35 @@ abstract class FollowUpScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aMessageWhileTheSolutionAwaitsVerificationGoesBackToTheAgentInsteadOfCountingAsSilence() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "How do I export to IFC?", "How do I export my model to IFC format?",
+        "category", "TRAINING", "subcategory", "DOCUMENTATION", "impact", "QUESTION");
+    triage(key, "TRAINING", "DOCUMENTATION", "QUESTION", "RESOLVE", "reply", "Use File > Export > IFC.", "documentInKb", false);
+    assertThat(ticket(key).get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(timerDueDates(key, "Boundary_VerificationTimeout")).hasSize(1);
+
+    setClock(la("2026-11-24T11:00:00"));
+    var reply = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Does that also work for IFC4?"));
+    assertThat(reply.getStatusCode().value()).isEqualTo(201);
+    assertThat(reply.getBody().get("outcome").asText()).isEqualTo("RETURNED_TO_AGENT");
+    var t = ticket(key);
+    assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(t.get("resolvedAt").isNull()).isTrue();
+    assertThat(task(key, "Task_WorkOnTicket")).isNotNull();
+    assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier1");
+    assertThat(historyEvents(key)).containsSubsequence("SOLUTION_PROPOSED", "CUSTOMER_MESSAGE", "RETURNED_TO_WORK");
+    assertThat(count(key, "SOLUTION_REJECTED")).as("not a failed attempt").isZero();
+    assertThat(timerDueDates(key, "Boundary_VerificationTimeout")).isEmpty();
+
+    // the five working days pass: she answered, so nothing closes the ticket as confirmed
+    advanceTo(la("2026-12-02T11:00:00"));
+    assertThat(ticket(key).get("status").asText()).isNotIn("RESOLVED", "CLOSED");
+    assertThat(count(key, "CLOSED")).isZero();
+    assertThat(lifecycle(key)).hasPassed("Boundary_CustomerWroteWhileVerifying", "Task_BackToWorkWithReply");
+  }
+
+  @Test
   void aDissatisfiedCustomerReopensTheTicketOneTierUp() {
     setClock(la("2026-11-24T10:00:00"));
     var key = closedQuestion("paul", false);

@@ -287,6 +287,7 @@ public class InboundMailProcessor {
         switch (added.outcome()) {
           case ADDED -> InboundOutcome.ADDED_TO_TICKET;
           case ANSWERED_INFORMATION_REQUEST -> InboundOutcome.ANSWERED_INFORMATION_REQUEST;
+          case RETURNED_TO_AGENT -> InboundOutcome.RETURNED_TO_AGENT;
           case REOPENED -> InboundOutcome.REOPENED;
           case NEW_TICKET_LINKED -> InboundOutcome.NEW_TICKET_LINKED;
         };

@@ -8,6 +8,8 @@ public enum InboundOutcome {
   ADDED_TO_TICKET,
   /** The customer's answer to an information request: the ticket goes back to work. */
   ANSWERED_INFORMATION_REQUEST,
+  /** Neither "solved" nor "not solved" to a proposed solution: the ticket goes back to the agent. */
+  RETURNED_TO_AGENT,
   /** "Yes, solved" to a proposed solution. */
   SOLUTION_CONFIRMED,
   /** "Not solved" to a proposed solution. */
