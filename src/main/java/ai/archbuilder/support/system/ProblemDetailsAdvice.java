@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -82,11 +83,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   static final String DATABASE_AWAY = "The database is not reachable; try again shortly";
 
+  /**
+   * The ticket's process moved at the same moment (a timer fired, another request won): the
+   * engine rolled this request back, nothing of it was saved. Sent again it meets the new state.
+   */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(Exception e) {
+    log.info("Concurrent change, request rolled back: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE, null));
+  }
+
+  static final String CONCURRENT_CHANGE =
+      "The ticket changed at the same moment (a timer or another request); nothing was saved: send the request again";
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     if (DatabaseFailures.isDatabaseAway(e)) {
       // the engine wraps a lost connection in its own exceptions (found by DatabaseBlipFaultIT)
       return databaseAway(e);
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return concurrentChange(e);
+      }
     }
     log.error("Unexpected error", e);
     return ResponseEntity.internalServerError()

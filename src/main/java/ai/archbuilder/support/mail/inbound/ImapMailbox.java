@@ -1,5 +1,6 @@
 package ai.archbuilder.support.mail.inbound;
 
+import ai.archbuilder.support.system.DatabaseFailures;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +128,11 @@ public class ImapMailbox {
       return result.outcome() == InboundOutcome.QUARANTINED ? Handled.QUARANTINED : Handled.PROCESSED;
     } catch (Exception e) {
       var key = InboundMailProcessor.keyOf(raw);
+      if (DatabaseFailures.isDatabaseAway(e) || isConcurrentChange(e)) {
+        // not the message's fault: it stays unseen and does not count towards the quarantine
+        log.warn("Processing inbound message {} failed, tried again at the next poll: {}", key, e.toString());
+        return Handled.FAILED;
+      }
       int attempts = failures.merge(key, 1, Integer::sum);
       if (attempts < imap.maxAttempts()) {
         log.warn("Processing inbound message {} failed (attempt {} of {}), it stays unseen: {}", key, attempts, imap.maxAttempts(), e.toString());
@@ -137,6 +144,15 @@ public class ImapMailbox {
       done(message);
       return Handled.QUARANTINED;
     }
+  }
+
+  private static boolean isConcurrentChange(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void done(Message message) throws MessagingException {

@@ -462,6 +462,28 @@ class InboundMailTest extends TicketScenarios {
   }
 
   @Test
+  void aDatabaseOutageOrARaceDoesNotCountTowardsTheQuarantine() throws Exception {
+    var sender = "dora@outage.example";
+    smtp(mail(sender, "Written during an outage", "<outage-1@mail.example.com>", "Please do not lose me."));
+
+    // five polls (more than the 3 attempts) while the database is away or the ticket races a timer
+    for (int poll = 0; poll < 5; poll++) {
+      Exception failure = poll % 2 == 0
+          ? new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", new java.sql.SQLTransientConnectionException("pool timed out"))
+          : new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity' failed");
+      var report = mailbox().poll(raw -> {
+        throw failure;
+      });
+      assertThat(report.failed()).as("poll %d", poll).isEqualTo(1);
+      assertThat(report.quarantined()).as("poll %d", poll).isZero();
+      assertThat(seen(0)).isFalse();
+    }
+    // the database is back: the message becomes its ticket
+    assertThat(mailbox().poll().processed()).isEqualTo(1);
+    assertThat(ticketsOf(sender)).isEqualTo(1);
+  }
+
+  @Test
   void theEndpointIsForGatewaysAndHasASizeLimit() {
     var raw = mail("sam@size.example", "Hello", id(), "Hi");
     assertThat(postMail("alice", raw).getStatusCode().value()).isEqualTo(403);
