@@ -79,6 +79,21 @@ class AccessPolicy {
     for (var resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
+    narrowOwnProfileGrants();
+  }
+
+  /**
+   * Users read their own profile only (OwnProfileReadOnly); those created before were granted ALL on
+   * themselves by the engine.
+   */
+  private void narrowOwnProfileGrants() {
+    authorizations.createAuthorizationQuery().resourceType(Resources.USER).hasPermission(Permissions.UPDATE).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getUserId() != null && a.getUserId().equals(a.getResourceId()))
+        .forEach(
+            a -> {
+              a.setPermissions(new Permission[] {Permissions.READ});
+              authorizations.saveAuthorization(a);
+            });
   }
 
   private void group(String id, String name) {

@@ -273,6 +273,57 @@ class SecurityTest extends TicketScenarios {
     assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("tier3");
   }
 
+  // ------------------------------------------------------------------ own profile
+
+  @Test
+  void aUserCannotChangeHerOwnProfileSoACustomerCannotBecomeAnother() throws Exception {
+    var pauls = createTicket("paul", ticket("paul@example.com", "Paul's invoice", "Paul's own question")).get("key").asText();
+    var profile = "{\"id\":\"%s\",\"firstName\":\"%s\",\"lastName\":\"%s\",\"email\":\"%s\"}";
+    var identity = engine.getIdentityService();
+
+    // her e-mail ties a customer to her tickets: with Paul's address she would see his
+    var taken = as("alice", HttpMethod.PUT, "/engine-rest/user/alice/profile", profile.formatted("alice", "Alice", "Basic", "paul@example.com"));
+    assertThat(taken.getStatusCode().value()).as("%s", taken.getBody()).isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("alice").singleResult().getEmail()).isEqualTo("alice@example.com");
+    assertThat(get("alice", "/api/tickets/" + pauls).getStatusCode().value()).isEqualTo(404);
+    assertThat(get("alice", "/api/tickets?size=200").getBody().toString()).doesNotContain(pauls);
+
+    // an agent's address is where her SLA warnings go: she cannot send them elsewhere
+    var redirected = as("tier1", HttpMethod.PUT, "/engine-rest/user/tier1/profile", profile.formatted("tier1", "Tim", "One", "tim@elsewhere.example"));
+    assertThat(redirected.getStatusCode().value()).as("%s", redirected.getBody()).isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("tier1").singleResult().getEmail()).isEqualTo("tier1@archbuilder.app");
+    // nor does anyone change her own password or delete herself: an administrator does
+    var password = as("alice", HttpMethod.PUT, "/engine-rest/user/alice/credentials",
+        "{\"password\":\"alice-new-password\",\"authenticatedUserPassword\":\"demo\"}");
+    assertThat(password.getStatusCode().value()).as("%s", password.getBody()).isEqualTo(403);
+    assertThat(as("alice", HttpMethod.DELETE, "/engine-rest/user/alice", null).getStatusCode().value()).isEqualTo(403);
+    assertThat(identity.checkPassword("alice", "demo")).isTrue();
+    // she reads her profile
+    var own = as("alice", HttpMethod.GET, "/engine-rest/user/alice/profile", null);
+    assertThat(own.getStatusCode().value()).isEqualTo(200);
+    assertThat(jsonOf(own).get("email").asText()).isEqualTo("alice@example.com");
+
+    // administrators manage users: a new one reads herself only, and the admin changes her address
+    var created = as("admin", HttpMethod.POST, "/engine-rest/user/create",
+        "{\"profile\":" + profile.formatted("carol", "Carol", "New", "carol@example.com") + ",\"credentials\":{\"password\":\"carol-password\"}}");
+    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(204);
+    try {
+      var authorizations = engine.getAuthorizationService();
+      assertThat(authorizations.isUserAuthorized("carol", List.of(), org.camunda.bpm.engine.authorization.Permissions.READ,
+          org.camunda.bpm.engine.authorization.Resources.USER, "carol")).isTrue();
+      assertThat(authorizations.isUserAuthorized("carol", List.of(), org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+          org.camunda.bpm.engine.authorization.Resources.USER, "carol")).isFalse();
+      var self = send("carol", "carol-password", HttpMethod.PUT, "/engine-rest/user/carol/profile",
+          profile.formatted("carol", "Carol", "New", "paul@example.com"));
+      assertThat(self.getStatusCode().value()).as("%s", self.getBody()).isEqualTo(403);
+      var byAdmin = as("admin", HttpMethod.PUT, "/engine-rest/user/carol/profile", profile.formatted("carol", "Carol", "New", "carol@example.org"));
+      assertThat(byAdmin.getStatusCode().value()).as("%s", byAdmin.getBody()).isEqualTo(204);
+      assertThat(identity.createUserQuery().userId("carol").singleResult().getEmail()).isEqualTo("carol@example.org");
+    } finally {
+      identity.deleteUser("carol");
+    }
+  }
+
   // ------------------------------------------------------------------ deployments
 
   @Test
