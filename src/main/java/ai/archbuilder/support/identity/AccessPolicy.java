@@ -80,6 +80,7 @@ class AccessPolicy {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     narrowOwnProfileGrants();
+    narrowTaskGrants();
   }
 
   /**
@@ -92,6 +93,22 @@ class AccessPolicy {
         .forEach(
             a -> {
               a.setPermissions(new Permission[] {Permissions.READ});
+              authorizations.saveAuthorization(a);
+            });
+  }
+
+  /**
+   * A task's candidates and assignee work it (TASK_WORK: claim, complete) and do not update it or
+   * its variables (application.yml, default-user-permission-name-for-task); tasks created before
+   * were granted UPDATE on their own.
+   */
+  private void narrowTaskGrants() {
+    authorizations.createAuthorizationQuery().resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT && !ANY.equals(a.getResourceId()) && !a.isEveryPermissionGranted())
+        .forEach(
+            a -> {
+              a.removePermission(Permissions.UPDATE);
+              a.addPermission(Permissions.TASK_WORK);
               authorizations.saveAuthorization(a);
             });
   }

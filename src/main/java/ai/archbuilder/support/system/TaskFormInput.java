@@ -32,8 +32,10 @@ import org.springframework.stereotype.Component;
  *   <li>a BPMN error or escalation thrown at a task: a 400 (no task of ours is modelled to end so).
  * </ul>
  *
+ * <p>And an agent gives her own task back with TASK_WORK, as she took it (Tasklist's "Unclaim").
+ *
  * <p>What the form's fields carry is checked by the delegates that read them (TaskInput). Who may
- * work a task is the engine's authorization.
+ * work a task is the engine's authorization (TASK_WORK; application.yml).
  */
 @Component
 class TaskFormInput extends AbstractProcessEnginePlugin {
@@ -129,6 +131,29 @@ class TaskFormInput extends AbstractProcessEnginePlugin {
     public void resolveTask(String taskId, Map<String, Object> variables) {
       fields.check(taskId, variables);
       super.resolveTask(taskId, variables);
+    }
+
+    /**
+     * Tasklist's "Unclaim" sets the assignee to none, which takes TASK_ASSIGN (or UPDATE): an agent
+     * who works a task gives her own back as she took it (a claim of nobody, TASK_WORK). Giving a
+     * task to someone else stays with whoever may assign it (managers).
+     */
+    @Override
+    public void setAssignee(String taskId, String userId) {
+      if (userId == null && assignedToCaller(taskId)) {
+        claim(taskId, null);
+        return;
+      }
+      super.setAssignee(taskId, userId);
+    }
+
+    private boolean assignedToCaller(String taskId) {
+      var caller = getCommandExecutor().execute(context -> context.getAuthenticatedUserId());
+      if (caller == null) {
+        return false;
+      }
+      var task = createTaskQuery().taskId(taskId).singleResult();
+      return task != null && caller.equals(task.getAssignee());
     }
 
     @Override
