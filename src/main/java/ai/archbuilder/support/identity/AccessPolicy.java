@@ -80,6 +80,38 @@ class AccessPolicy {
     for (var resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
+    narrowOwnProfileGrants();
+    narrowTaskGrants();
+  }
+
+  /**
+   * Users read their own profile only (OwnProfileReadOnly); those created before were granted ALL on
+   * themselves by the engine.
+   */
+  private void narrowOwnProfileGrants() {
+    authorizations.createAuthorizationQuery().resourceType(Resources.USER).hasPermission(Permissions.UPDATE).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getUserId() != null && a.getUserId().equals(a.getResourceId()))
+        .forEach(
+            a -> {
+              a.setPermissions(new Permission[] {Permissions.READ});
+              authorizations.saveAuthorization(a);
+            });
+  }
+
+  /**
+   * A task's candidates and assignee work it (TASK_WORK: claim, complete) and do not update it or
+   * its variables (application.yml, default-user-permission-name-for-task); tasks created before
+   * were granted UPDATE on their own.
+   */
+  private void narrowTaskGrants() {
+    authorizations.createAuthorizationQuery().resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT && !ANY.equals(a.getResourceId()) && !a.isEveryPermissionGranted())
+        .forEach(
+            a -> {
+              a.removePermission(Permissions.UPDATE);
+              a.addPermission(Permissions.TASK_WORK);
+              authorizations.saveAuthorization(a);
+            });
   }
 
   private void group(String id, String name) {

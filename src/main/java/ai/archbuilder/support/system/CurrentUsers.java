@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Who is calling: the Spring Security principal, with the groups and e-mail from Camunda's identity service. */
+/**
+ * Who is calling: the Spring Security principal, with the groups and e-mail from Camunda's identity
+ * service. Only administrators change a user's e-mail: users read their own profile
+ * (OwnProfileReadOnly), so a customer cannot take another customer's address and her tickets.
+ */
 @Component
 public class CurrentUsers {
 

@@ -1,6 +1,6 @@
 package ai.archbuilder.support.ticket;
 
-/** One row of a ticket's history. */
+/** One row of a ticket's history. Staff see every row; a customer sees her part of it (CustomerFacing). */
 public enum HistoryEvent {
   CREATED,
   CATEGORIZED,

@@ -89,8 +89,9 @@ class TicketController {
     this.users = users;
   }
 
-  private TicketView view(Ticket t) {
-    return TicketView.of(t, customers.findById(t.customerId()).orElseThrow(), escalations.of(t.id()));
+  private TicketView view(Ticket t, CurrentUser user) {
+    var moves = escalations.of(t.id());
+    return TicketView.of(t, customers.findById(t.customerId()).orElseThrow(), user.customer() ? CustomerFacing.escalations(moves) : moves);
   }
 
   @PostMapping
@@ -100,11 +101,12 @@ class TicketController {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiException.badRequest("Idempotency-Key", "An Idempotency-Key has 1 to 200 characters");
     }
-    var created = createOrReplay(users.current(), idempotencyKey, body.request());
+    var user = users.current();
+    var created = createOrReplay(user, idempotencyKey, body.request());
     var t = created.ticket();
     return ResponseEntity.created(URI.create("/api/tickets/" + t.key()))
         .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-        .body(view(t));
+        .body(view(t, user));
   }
 
   /**
@@ -147,7 +149,8 @@ class TicketController {
 
   @GetMapping("/{key}")
   TicketView get(@PathVariable String key) {
-    return view(service.visible(key, users.current()));
+    var user = users.current();
+    return view(service.visible(key, user), user);
   }
 
   @GetMapping
@@ -167,14 +170,16 @@ class TicketController {
     if (tier != null && (tier < 1 || tier > 4)) {
       throw ApiException.badRequest("tier", "tier is 1 to 4");
     }
-    var p = service.list(users.current(), status, priority, tier, customerEmail, page, size);
-    return new PageView(p.items().stream().map(this::view).toList(), p.total(), p.page(), p.size());
+    var user = users.current();
+    var p = service.list(user, status, priority, tier, customerEmail, page, size);
+    return new PageView(p.items().stream().map(t -> view(t, user)).toList(), p.total(), p.page(), p.size());
   }
 
   @PostMapping("/{key}/messages")
   ResponseEntity<MessageResponse> message(@PathVariable String key, @Valid @RequestBody MessageBody body) {
-    var result = service.addMessage(key, body.from(), body.body(), users.current());
-    var response = new MessageResponse(result.outcome().name(), view(result.ticket()));
+    var user = users.current();
+    var result = service.addMessage(key, body.from(), body.body(), user);
+    var response = new MessageResponse(result.outcome().name(), view(result.ticket(), user));
     if (result.outcome() == TicketService.MessageOutcome.NEW_TICKET_LINKED) {
       return ResponseEntity.created(URI.create("/api/tickets/" + result.ticket().key())).body(response);
     }
@@ -183,19 +188,20 @@ class TicketController {
 
   @PostMapping("/{key}/escalations")
   ResponseEntity<TicketView> escalate(@PathVariable String key, @Valid @RequestBody EscalationBody body) {
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(view(service.escalate(key, body.reason(), body.justification(), users.current())));
+    var user = users.current();
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(service.escalate(key, body.reason(), body.justification(), user), user));
   }
 
   @PostMapping("/{key}/verification")
   ResponseEntity<TicketView> verify(@PathVariable String key, @Valid @RequestBody VerificationBody body) {
-    return ResponseEntity.accepted().body(view(service.verify(key, body.accepted(), body.comment(), users.current())));
+    var user = users.current();
+    return ResponseEntity.accepted().body(view(service.verify(key, body.accepted(), body.comment(), user), user));
   }
 
   @PostMapping("/{key}/feedback")
   ResponseEntity<TicketView> feedback(@PathVariable String key, @Valid @RequestBody FeedbackBody body) {
-    return ResponseEntity.accepted()
-        .body(view(service.feedback(key, body.csat(), body.nps(), body.ces(), body.comment(), users.current())));
+    var user = users.current();
+    return ResponseEntity.accepted().body(view(service.feedback(key, body.csat(), body.nps(), body.ces(), body.comment(), user), user));
   }
 
   @GetMapping("/{key}/history")

@@ -378,8 +378,10 @@ public class TicketService {
     return tickets.find(t.id()).orElseThrow();
   }
 
+  /** The ticket's history: whole for staff, the customer's part of it for her (CustomerFacing). */
   @Transactional(readOnly = true)
   public List<TicketHistory.Entry> history(String key, CurrentUser user) {
-    return history.of(visible(key, user).id());
+    var all = history.of(visible(key, user).id());
+    return user.customer() ? CustomerFacing.history(all, user) : all;
   }
 }

@@ -273,6 +273,111 @@ class SecurityTest extends TicketScenarios {
     assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("tier3");
   }
 
+  @Test
+  void agentsWorkTheirTasksButDoNotWriteTheirVariables() throws Exception {
+    var key = createTicket("alice", ticket("alice@example.com", "Export fails", "The export fails for large models",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR")).get("key").asText();
+    var found = tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("tier1").list();
+    assertThat(found).hasSize(1);
+    var taskId = found.get(0).getId();
+    var processInstanceId = found.get(0).getProcessInstanceId();
+    var before = runtime.getVariables(processInstanceId);
+
+    // Camunda's default grants a task's candidate groups UPDATE on it, and with it every variable of
+    // the process: a Tier 1 agent would choose the plan, the tier, the ceiling, the next escalation
+    var writes = new java.util.LinkedHashMap<String, ResponseEntity<String>>();
+    for (var name : List.of("escalationReason", "plan", "tier", "maxTier", "coverage")) {
+      writes.put("PUT variables/" + name, as("tier1", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/" + name,
+          "{\"value\":\"4\",\"type\":\"String\"}"));
+      writes.put("PUT localVariables/" + name, as("tier1", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/localVariables/" + name,
+          "{\"value\":\"4\",\"type\":\"String\"}"));
+    }
+    writes.put("POST variables", as("tier1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/variables",
+        "{\"modifications\":{\"plan\":{\"value\":\"ENTERPRISE\",\"type\":\"String\"}}}"));
+    writes.put("DELETE variables/priority", as("tier1", HttpMethod.DELETE, "/engine-rest/task/" + taskId + "/variables/priority", null));
+    // nor the task itself (its due date is the ticket's SLA clock)
+    writes.put("PUT task", as("tier1", HttpMethod.PUT, "/engine-rest/task/" + taskId,
+        "{\"name\":\"Triage ticket\",\"due\":\"2099-01-01T00:00:00.000+0000\",\"priority\":1}"));
+    writes.forEach((what, response) -> assertThat(response.getStatusCode().value()).as("%s: %s", what, response.getBody()).isEqualTo(403));
+    assertThat(runtime.getVariables(processInstanceId)).isEqualTo(before);
+    assertThat(tasks.getVariablesLocal(taskId)).doesNotContainKeys("escalationReason", "plan", "tier", "maxTier", "coverage");
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getDueDate()).isBefore(java.util.Date.from(java.time.Instant.parse("2099-01-01T00:00:00Z")));
+
+    // she still reads it, claims it, gives it back, and works it
+    assertThat(as("tier1", HttpMethod.GET, "/engine-rest/task/" + taskId + "/variables", null).getStatusCode().value()).isEqualTo(200);
+    assertThat(as("tier1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"tier1\"}").getStatusCode().value())
+        .isEqualTo(204);
+    // nobody else's to give it to (managers assign), but hers to give back
+    var assign = as("tier1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"tier2\"}");
+    assertThat(assign.getStatusCode().value()).as("%s", assign.getBody()).isEqualTo(403);
+    var unclaim = as("tier1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/unclaim", null);
+    assertThat(unclaim.getStatusCode().value()).as("%s", unclaim.getBody()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    assertThat(as("tier1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"tier1\"}").getStatusCode().value())
+        .isEqualTo(204);
+    // claimed, the task is hers: still no variables of her own choosing
+    assertThat(as("tier1", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/tier", "{\"value\":4,\"type\":\"Integer\"}")
+        .getStatusCode().value()).isEqualTo(403);
+    var completed = as("tier1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"category\":{\"value\":\"TECHNICAL\"},\"subcategory\":{\"value\":\"SOFTWARE_BUG\"},"
+            + "\"impact\":{\"value\":\"MINOR\"},\"urgency\":{\"value\":\"MEDIUM\"},\"security\":{\"value\":false},"
+            + "\"outcome\":{\"value\":\"CONTINUE\"}}}");
+    assertThat(completed.getStatusCode().value()).as("%s", completed.getBody()).isEqualTo(204);
+    assertThat(runtime.getVariable(processInstanceId, "plan")).isEqualTo("BASIC");
+    assertThat(runtime.getVariable(processInstanceId, "tier")).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ own profile
+
+  @Test
+  void aUserCannotChangeHerOwnProfileSoACustomerCannotBecomeAnother() throws Exception {
+    var pauls = createTicket("paul", ticket("paul@example.com", "Paul's invoice", "Paul's own question")).get("key").asText();
+    var profile = "{\"id\":\"%s\",\"firstName\":\"%s\",\"lastName\":\"%s\",\"email\":\"%s\"}";
+    var identity = engine.getIdentityService();
+
+    // her e-mail ties a customer to her tickets: with Paul's address she would see his
+    var taken = as("alice", HttpMethod.PUT, "/engine-rest/user/alice/profile", profile.formatted("alice", "Alice", "Basic", "paul@example.com"));
+    assertThat(taken.getStatusCode().value()).as("%s", taken.getBody()).isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("alice").singleResult().getEmail()).isEqualTo("alice@example.com");
+    assertThat(get("alice", "/api/tickets/" + pauls).getStatusCode().value()).isEqualTo(404);
+    assertThat(get("alice", "/api/tickets?size=200").getBody().toString()).doesNotContain(pauls);
+
+    // an agent's address is where her SLA warnings go: she cannot send them elsewhere
+    var redirected = as("tier1", HttpMethod.PUT, "/engine-rest/user/tier1/profile", profile.formatted("tier1", "Tim", "One", "tim@elsewhere.example"));
+    assertThat(redirected.getStatusCode().value()).as("%s", redirected.getBody()).isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("tier1").singleResult().getEmail()).isEqualTo("tier1@archbuilder.app");
+    // nor does anyone change her own password or delete herself: an administrator does
+    var password = as("alice", HttpMethod.PUT, "/engine-rest/user/alice/credentials",
+        "{\"password\":\"alice-new-password\",\"authenticatedUserPassword\":\"demo\"}");
+    assertThat(password.getStatusCode().value()).as("%s", password.getBody()).isEqualTo(403);
+    assertThat(as("alice", HttpMethod.DELETE, "/engine-rest/user/alice", null).getStatusCode().value()).isEqualTo(403);
+    assertThat(identity.checkPassword("alice", "demo")).isTrue();
+    // she reads her profile
+    var own = as("alice", HttpMethod.GET, "/engine-rest/user/alice/profile", null);
+    assertThat(own.getStatusCode().value()).isEqualTo(200);
+    assertThat(jsonOf(own).get("email").asText()).isEqualTo("alice@example.com");
+
+    // administrators manage users: a new one reads herself only, and the admin changes her address
+    var created = as("admin", HttpMethod.POST, "/engine-rest/user/create",
+        "{\"profile\":" + profile.formatted("carol", "Carol", "New", "carol@example.com") + ",\"credentials\":{\"password\":\"carol-password\"}}");
+    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(204);
+    try {
+      var authorizations = engine.getAuthorizationService();
+      assertThat(authorizations.isUserAuthorized("carol", List.of(), org.camunda.bpm.engine.authorization.Permissions.READ,
+          org.camunda.bpm.engine.authorization.Resources.USER, "carol")).isTrue();
+      assertThat(authorizations.isUserAuthorized("carol", List.of(), org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+          org.camunda.bpm.engine.authorization.Resources.USER, "carol")).isFalse();
+      var self = send("carol", "carol-password", HttpMethod.PUT, "/engine-rest/user/carol/profile",
+          profile.formatted("carol", "Carol", "New", "paul@example.com"));
+      assertThat(self.getStatusCode().value()).as("%s", self.getBody()).isEqualTo(403);
+      var byAdmin = as("admin", HttpMethod.PUT, "/engine-rest/user/carol/profile", profile.formatted("carol", "Carol", "New", "carol@example.org"));
+      assertThat(byAdmin.getStatusCode().value()).as("%s", byAdmin.getBody()).isEqualTo(204);
+      assertThat(identity.createUserQuery().userId("carol").singleResult().getEmail()).isEqualTo("carol@example.org");
+    } finally {
+      identity.deleteUser("carol");
+    }
+  }
+
   // ------------------------------------------------------------------ deployments
 
   @Test

@@ -2,6 +2,7 @@ package ai.archbuilder.support.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,5 +70,63 @@ class TaskCompletionOverRestTest extends ProcessScenarios {
     assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(204);
     assertThat(runtime.getVariable(lifecycle(key).getId(), "escalationReason")).isNull();
     assertThat(runtime.getVariable(lifecycle(key).getId(), "justification")).isNull();
+  }
+
+  @Test
+  void aCompletionCarriesTheFieldsOfTheTasksFormAndNothingElse() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Export fails", "The export fails for large models",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR");
+    var triage = task(key, "Task_TriageTicket");
+    var processInstanceId = lifecycle(key).getId();
+    var before = runtime.getVariables(processInstanceId);
+    assertThat(before).containsEntry("plan", "BASIC").containsEntry("tier", 1);
+
+    // what the process decides is not the agent's to send: plan, tier, ceiling, coverage, the escalation's trigger
+    var stray = new java.util.LinkedHashMap<String, Object>();
+    stray.put("plan", "ENTERPRISE");
+    stray.put("tier", 3);
+    stray.put("maxTier", 4);
+    stray.put("coverage", "PREMIUM_24_7");
+    stray.put("priority", "P1");
+    stray.put("trigger", "RESPONSE_BREACH");
+    stray.put("triaged", true);
+    for (var path : List.of("/complete", "/submit-form")) {
+      stray.forEach(
+          (name, value) -> {
+            var response = post("tier1", "/engine-rest/task/" + triage.getId() + path, triageBody("outcome", "CONTINUE", name, value));
+            assertThat(response.getStatusCode().value()).as("%s %s → %s", path, name, response.getBody()).isEqualTo(400);
+            assertThat(response.getBody().get("message").asText()).contains(name, "not a field of the task's form");
+            assertThat(task(key, "Task_TriageTicket").getId()).as("the task stays open").isEqualTo(triage.getId());
+          });
+    }
+    assertThat(runtime.getVariables(processInstanceId)).isEqualTo(before);
+    assertThat(historyEvents(key)).doesNotContain("TRIAGED");
+
+    // nor does a task end, or escalate the ticket, by a BPMN error or escalation thrown at it
+    var escalation = post("tier1", "/engine-rest/task/" + triage.getId() + "/bpmnEscalation",
+        Map.of("escalationCode", "RESPONSE_BREACH", "variables", Map.of("escalationReason", Map.of("value", "SECURITY_CONCERN"))));
+    assertThat(escalation.getStatusCode().value()).as("%s", escalation.getBody()).isEqualTo(400);
+    var error = post("tier1", "/engine-rest/task/" + triage.getId() + "/bpmnError", Map.of("errorCode", "GIVE_UP"));
+    assertThat(error.getStatusCode().value()).as("%s", error.getBody()).isEqualTo(400);
+    executeDueJobs();
+    assertThat(task(key, "Task_TriageTicket").getId()).isEqualTo(triage.getId());
+    assertThat(runtime.getVariables(processInstanceId)).isEqualTo(before);
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(1);
+    assertThat(ticket(key).get("escalations")).isEmpty();
+    assertThat(historyEvents(key)).doesNotContain("ESCALATED", "OVERSIGHT", "BREACHED");
+
+    // the form's own fields go through, the read-only ones Tasklist sends along included
+    var ok = post("tier1", "/engine-rest/task/" + triage.getId() + "/submit-form", triageBody("outcome", "CONTINUE", "ticketKey", key));
+    assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(204);
+    assertThat(historyEvents(key)).contains("TRIAGED");
+    var work = task(key, "Task_WorkOnTicket");
+    // a work task's form has no classification
+    var reclassified = post("tier1", "/engine-rest/task/" + work.getId() + "/complete",
+        Map.of("variables", Map.of("outcome", Map.of("value", "RESOLVE"), "reply", Map.of("value", "Update to 4.3."),
+            "impact", Map.of("value", "SYSTEM_DOWN"))));
+    assertThat(reclassified.getStatusCode().value()).as("%s", reclassified.getBody()).isEqualTo(400);
+    assertThat(reclassified.getBody().get("message").asText()).contains("impact");
+    assertThat(ticket(key).get("impact").asText()).isEqualTo("MINOR");
   }
 }

@@ -195,5 +195,80 @@ abstract class TicketLifecycleScenarios extends TicketScenarios {
     assertThat(t.get("tier").asInt()).isEqualTo(4);
     assertThat(t.get("escalations").get(1).get("reason").asText()).isEqualTo("PRODUCT_DEFECT");
     assertThat(t.get("escalations").get(1).get("fromTier").asInt()).isEqualTo(2);
+
+    // her own request is hers to read again; the agent's and its justification are not
+    var requests = new java.util.ArrayList<String>();
+    get("erin", "/api/tickets/" + key + "/history").getBody().forEach(e -> {
+      if (e.get("event").asText().equals("ESCALATION_REQUESTED")) {
+        requests.add(e.get("actor").asText() + ": " + e.get("detail").asText());
+      }
+    });
+    assertThat(requests).containsExactly("erin: CUSTOMER_REQUEST: We lose work every day");
+    var hers = get("erin", "/api/tickets/" + key).getBody().get("escalations");
+    assertThat(hers).hasSize(2);
+    hers.forEach(e -> assertThat(e.get("justification").isNull()).as("%s", e).isTrue());
+  }
+  @Test
+  void theCustomerSeesHerConversationAndStatusButNoInternalNotesAddressesOrJustifications() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = createTicket("paul", ticket("paul@example.com", "Sync loses layers", "Some layers are missing after sync",
+        "category", "TECHNICAL", "subcategory", "DATA", "impact", "MINOR")).get("key").asText();
+    complete("tier1", task(key, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "DATA", "impact", "MINOR",
+        "urgency", "MEDIUM", "security", false, "outcome", "REQUEST_INFORMATION", "reply", "Which version do you use?"));
+    // staff answer each other by e-mail in the ticket's thread: an internal note
+    var raw = """
+        From: tier1@archbuilder.app\r
+        To: support@archbuilder.app\r
+        Subject: Re: [%s] Sync loses layers\r
+        Message-ID: <internal-%s@archbuilder.app>\r
+        MIME-Version: 1.0\r
+        Content-Type: text/plain; charset=UTF-8\r
+        \r
+        Known bug in 4.2, the fix ships Friday. Do not tell him yet.\r
+        """.formatted(key, key);
+    var h = new org.springframework.http.HttpHeaders();
+    h.setBasicAuth("mail-gateway", "demo");
+    h.setContentType(org.springframework.http.MediaType.parseMediaType("message/rfc822"));
+    var internal = rest.exchange("/api/inbound-mail", org.springframework.http.HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), h), com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(internal.getBody().get("outcome").asText()).as("%s", internal.getBody()).isEqualTo("INTERNAL_REPLY");
+    assertThat(post("paul", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Version 4.2."))
+        .getStatusCode().value()).isEqualTo(202);
+    complete("tier1", task(key, "Task_WorkOnTicket"),
+        Map.of("outcome", "ESCALATE", "escalationReason", "COMPLEX_ISSUE", "justification", "Needs the server logs, he is difficult"));
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(2);
+
+    // staff see everything
+    var staff = get("tier2", "/api/tickets/" + key + "/history").getBody();
+    assertThat(events(staff)).contains("INTERNAL_NOTE", "TRIAGED", "ESCALATION_REQUESTED", "ESCALATED", "MAIL_QUEUED");
+    assertThat(staff.toString()).contains("Known bug in 4.2", "Needs the server logs", "tier2@archbuilder.app", "\"actor\":\"tier1\"");
+    assertThat(get("tier2", "/api/tickets/" + key).getBody().get("escalations").get(0).get("justification").asText())
+        .isEqualTo("Needs the server logs, he is difficult");
+
+    // the customer sees her conversation and where her ticket stands, nothing of the desk's inside
+    var customer = get("paul", "/api/tickets/" + key + "/history").getBody();
+    assertThat(events(customer))
+        .contains("CREATED", "REPLIED", "INFORMATION_REQUESTED", "CUSTOMER_MESSAGE", "ESCALATED")
+        .doesNotContain("INTERNAL_NOTE", "TRIAGED", "ESCALATION_REQUESTED", "ASSESSED", "ROUTED", "CLOCKS_PAUSED", "FIRST_RESPONSE");
+    assertThat(customer.toString())
+        .contains("Which version do you use?", "Version 4.2.")
+        .doesNotContain("Known bug", "Do not tell him", "Needs the server logs", "he is difficult", "@archbuilder.app", "COMPLEX_ISSUE");
+    customer.forEach(e -> assertThat(e.get("actor").asText()).as("%s", e).isIn("paul", "paul@example.com", "support", "system", "customer"));
+    // mails that went to her are hers to see
+    customer.forEach(e -> {
+      if (e.get("event").asText().startsWith("MAIL_")) {
+        assertThat(e.get("detail").asText()).contains("paul@example.com");
+      }
+    });
+    var escalations = get("paul", "/api/tickets/" + key).getBody().get("escalations");
+    assertThat(escalations).hasSize(1);
+    assertThat(escalations.get(0).get("toTier").asInt()).isEqualTo(2);
+    assertThat(escalations.get(0).get("justification").isNull()).isTrue();
+  }
+
+  private static List<String> events(com.fasterxml.jackson.databind.JsonNode history) {
+    var events = new java.util.ArrayList<String>();
+    history.forEach(e -> events.add(e.get("event").asText()));
+    return events;
   }
 }
