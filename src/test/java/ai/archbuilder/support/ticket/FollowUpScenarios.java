@@ -241,7 +241,7 @@ abstract class FollowUpScenarios extends ProcessScenarios {
 
     setClock(la("2026-11-24T11:00:00"));
     var reply = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Does that also work for IFC4?"));
-    assertThat(reply.getStatusCode().value()).isEqualTo(201);
+    assertThat(reply.getStatusCode().value()).isEqualTo(202);
     assertThat(reply.getBody().get("outcome").asText()).isEqualTo("RETURNED_TO_AGENT");
     var t = ticket(key);
     assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
