@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +72,7 @@ public class TicketService {
   private final TicketClock clock;
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
   TicketService(
       TicketStore tickets,
@@ -79,7 +81,8 @@ public class TicketService {
       TicketConversation conversation,
       TicketClock clock,
       RuntimeService runtime,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.customers = customers;
     this.history = history;
@@ -87,6 +90,7 @@ public class TicketService {
     this.clock = clock;
     this.runtime = runtime;
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   // ------------------------------------------------------------------ create
@@ -261,6 +265,7 @@ public class TicketService {
       }
       conversation.agentReplied(t, user.id(), body);
       runtime.createMessageCorrelation(Messages.AGENT_RESPONDED).processInstanceBusinessKey(key).correlateAllWithResult();
+      events.publishEvent(new MessageAdded(key));
       return new MessageResult(MessageOutcome.ADDED, tickets.find(t.id()).orElseThrow());
     }
     if (!user.customer() && !user.worksTickets()) {
@@ -282,6 +287,8 @@ public class TicketService {
               case RESOLVED -> MessageOutcome.RETURNED_TO_AGENT;
               default -> MessageOutcome.ANSWERED_INFORMATION_REQUEST;
             };
+    // a task open while she wrote (the agent at work) shows her message too, not only new tasks
+    events.publishEvent(new MessageAdded(key));
     return new MessageResult(outcome, tickets.find(t.id()).orElseThrow());
   }
 

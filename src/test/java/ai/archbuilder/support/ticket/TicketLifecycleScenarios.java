@@ -14,6 +14,22 @@ import org.junit.jupiter.api.Test;
 abstract class TicketLifecycleScenarios extends TicketScenarios {
 
   @Test
+  void aMessageWrittenWhileTheAgentWorksShowsInHerOpenTask() {
+    setClock(la("2026-11-24T10:00:00"));
+    var t = createTicket("admin", ticket("alice@example.com", "Report export shows a wrong total",
+        "The monthly report total is off; a workaround is to sum by hand.", "category", "TECHNICAL",
+        "subcategory", "SOFTWARE_BUG", "impact", "MINOR"));
+    var key = t.get("key").asText();
+    var triage = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+    assertThat((String) tasks.getVariableLocal(triage.getId(), "ticketConversation")).doesNotContain("Also the CSV export");
+
+    setClock(la("2026-11-24T10:30:00"));
+    var added = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "Also the CSV export is off by one."));
+    assertThat(added.getBody().get("outcome").asText()).isEqualTo("ADDED");
+    assertThat((String) tasks.getVariableLocal(triage.getId(), "ticketConversation")).contains("Also the CSV export is off by one.");
+  }
+
+  @Test
   void basicP3CreatedFridayEveningIsDueWednesdayAfternoon() {
     setClock(la("2026-11-20T17:30:00"));
     var t = createTicket("admin", ticket("alice@example.com", "Report export shows a wrong total",

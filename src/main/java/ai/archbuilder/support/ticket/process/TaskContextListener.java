@@ -9,9 +9,10 @@ import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
+import ai.archbuilder.support.ticket.MessageAdded;
 import ai.archbuilder.support.ticket.Ticket;
-import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
 import ai.archbuilder.support.ticket.TicketClock;
+import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
 import ai.archbuilder.support.ticket.TicketMessages;
 import ai.archbuilder.support.ticket.TicketMessages.Message;
 import ai.archbuilder.support.ticket.TicketStore;
@@ -22,10 +23,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +72,7 @@ class TaskContextListener implements TaskListener {
   private final Escalations escalations;
   private final TicketClock clock;
   private final DateTimeFormatter local;
+  private final ObjectProvider<TaskService> taskService;
 
   TaskContextListener(
       TicketStore tickets,
@@ -75,13 +80,28 @@ class TaskContextListener implements TaskListener {
       TicketMessages messages,
       Escalations escalations,
       TicketClock clock,
-      BusinessCalendarProperties calendar) {
+      BusinessCalendarProperties calendar,
+      ObjectProvider<TaskService> taskService) {
     this.clock = clock;
+    this.taskService = taskService;
     this.tickets = tickets;
     this.customers = customers;
     this.messages = messages;
     this.escalations = escalations;
     this.local = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.US).withZone(calendar.zone());
+  }
+
+  /** The ticket's open tasks show the conversation with the message just added. */
+  @EventListener
+  void messageAdded(MessageAdded added) {
+    var taskService = this.taskService.getObject();
+    var open = taskService.createTaskQuery().processInstanceBusinessKey(added.ticketKey()).list();
+    if (open.isEmpty()) {
+      return;
+    }
+    var t = tickets.get(added.ticketKey());
+    var snapshot = Variables.stringValue(conversation(t, messages.of(t.id())));
+    open.forEach(task -> taskService.setVariableLocal(task.getId(), CONVERSATION, snapshot));
   }
 
   @Override
