@@ -273,6 +273,8 @@ abstract class TriageAndEscalationScenarios extends ProcessScenarios {
     assertThat(details(key, "CLOCKS_RESUMED")).containsExactly("SLA clocks resumed; due dates moved by PT3H");
     assertThat(historyEvents(key)).containsSubsequence("CLOCKS_PAUSED", "ESCALATION_REQUESTED", "CLOCKS_RESUMED", "ESCALATED");
     assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier2");
+    // she escalated instead of answering: her ticket is not in "Waiting for customer" as answered
+    assertThat(tasks.getVariableLocal(task(key, "Task_WorkOnTicket").getId(), "customerAnswered")).isNull();
     assertThat(lifecycle(key))
         .hasPassed("Boundary_EscalationRequestedWhileWaiting", "Task_ResumeSlaClocksForEscalation", "CallActivity_Escalate")
         .hasNotPassed("Task_ResumeSlaClocks")

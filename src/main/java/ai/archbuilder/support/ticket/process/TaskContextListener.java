@@ -10,6 +10,7 @@ import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
 import ai.archbuilder.support.ticket.MessageAdded;
+import ai.archbuilder.support.ticket.MessageAuthor;
 import ai.archbuilder.support.ticket.Ticket;
 import ai.archbuilder.support.ticket.TicketClock;
 import ai.archbuilder.support.ticket.TicketLifecycle.Outcome;
@@ -127,9 +128,11 @@ class TaskContextListener implements TaskListener {
             "%s · Tier %s (ceiling Tier %s) · %s coverage · channel %s"
                 .formatted(t.priority(), t.tier(), t.maxTier(), t.coverage(), t.channel())));
     task.setVariableLocal(DUE, Variables.stringValue(dueDates(t)));
-    task.setVariableLocal(CONVERSATION, Variables.stringValue(conversation(t, messages.of(t.id()))));
+    var conversation = messages.of(t.id());
+    task.setVariableLocal(CONVERSATION, Variables.stringValue(conversation(t, conversation)));
     task.setVariableLocal(ESCALATIONS, Variables.stringValue(escalations(escalations.of(t.id()))));
-    startBlank(task);
+    // she answered the question if hers is the last word (she may have escalated instead)
+    startBlank(task, !conversation.isEmpty() && conversation.get(conversation.size() - 1).author() == MessageAuthor.CUSTOMER);
 
     var definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
     // a task a process owner added without due date or priority expressions gets the ticket clock's
@@ -144,10 +147,10 @@ class TaskContextListener implements TaskListener {
     }
   }
 
-  private static void startBlank(DelegateTask task) {
+  private static void startBlank(DelegateTask task, boolean customerWroteLast) {
     var execution = task.getExecution();
     var previous = OUTCOME.get(execution);
-    if (Outcome.REQUEST_INFORMATION.name().equals(previous)) {
+    if (Outcome.REQUEST_INFORMATION.name().equals(previous) && customerWroteLast) {
       task.setVariableLocal(CUSTOMER_ANSWERED.name(), Variables.booleanValue(true));
     }
     if (previous != null) {
