@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,17 +41,20 @@ class ProductionAdmin {
   static final String DEFAULT_DATABASE_PASSWORD = "support";
 
   private final IdentityService identity;
+  private final ProcessEngineConfigurationImpl engine;
   private final String username;
   private final String password;
 
   ProductionAdmin(
       IdentityService identity,
+      ProcessEngineConfigurationImpl engine,
       Environment environment,
       @Value("${support.admin.username:admin}") String username,
       @Value("${support.admin.password:}") String password,
       @Value("${spring.datasource.url:}") String databaseUrl,
       @Value("${spring.datasource.password:}") String databasePassword) {
     this.identity = identity;
+    this.engine = engine;
     this.username = username;
     this.password = password;
     if (environment.matchesProfiles("demo")) {
@@ -96,7 +103,7 @@ class ProductionAdmin {
       user.setFirstName("Support");
       user.setLastName("Administrator");
     }
-    if (user.getPassword() == null || !identity.checkPassword(username, password)) {
+    if (user.getPassword() == null || !hasPassword(user, password)) {
       user.setPassword(password);
       identity.saveUser(user);
     }
@@ -114,16 +121,29 @@ class ProductionAdmin {
   private void lockOutDemoUsers() {
     var locked = new ArrayList<String>();
     for (String id : DemoData.userIds()) {
-      if (!id.equals(username) && identity.createUserQuery().userId(id).count() > 0 && identity.checkPassword(id, DemoData.PASSWORD)) {
-        var user = identity.createUserQuery().userId(id).singleResult();
+      var user = id.equals(username) ? null : identity.createUserQuery().userId(id).singleResult();
+      if (user != null && hasPassword(user, DemoData.PASSWORD)) {
         user.setPassword(randomPassword());
         identity.saveUser(user);
         locked.add(id);
       }
     }
     if (!locked.isEmpty()) {
-      log.warn("Demo users with the password \"demo\" found and locked out (random password): {}", locked);
+      log.warn("Demo users still on the password \"demo\" were given a random password nobody knows: {}", locked);
     }
+  }
+
+  /**
+   * Whether the user's stored password is this one, compared as the engine compares it but without
+   * its login bookkeeping: {@code IdentityService.checkPassword} counts a mismatch as a failed login
+   * and delays that user's next one, so every start would have slowed down a real user who happens
+   * to have a demo user's name.
+   */
+  private boolean hasPassword(User user, String candidate) {
+    if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
+      return false;
+    }
+    return engine.getPasswordManager().check(EncryptionUtil.saltPassword(candidate, entity.getSalt()), entity.getPassword());
   }
 
   private static String randomPassword() {

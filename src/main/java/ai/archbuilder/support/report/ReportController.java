@@ -44,13 +44,10 @@ class ReportController {
     if (!users.current().seesAllTickets()) {
       throw ApiException.forbidden("Reports are for support managers, auditors and admins");
     }
+    inRange("from", from);
+    inRange("to", to);
     var last = to != null ? to : LocalDate.ofInstant(Now.instant(), calendar.zone());
     var first = from != null ? from : last.minusDays(29);
-    for (var day : new LocalDate[] {first, last}) {
-      if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-        throw ApiException.badRequest(day == first ? "from" : "to", "a report's days lie between " + EARLIEST + " and " + LATEST);
-      }
-    }
     if (first.isAfter(last)) {
       throw ApiException.badRequest("from", "from must not be after to");
     }
@@ -58,5 +55,11 @@ class ReportController {
       throw ApiException.badRequest("to", "a report covers at most " + MAX_DAYS + " days");
     }
     return reports.report(first, last);
+  }
+
+  private static void inRange(String field, LocalDate day) {
+    if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+      throw ApiException.badRequest(field, "a report's days lie between " + EARLIEST + " and " + LATEST);
+    }
   }
 }

@@ -47,12 +47,17 @@ public record DecisionContract(String decision, Map<String, Expected> outputs, b
 
   /** The output is a number of hours or days: more than 0. */
   public DecisionContract positive(String output) {
-    return with(output, new Positive(false));
+    return with(output, new Positive(false, false));
+  }
+
+  /** A whole number greater than 0 (an integer output: the engine refuses 0.5 when it runs the table). */
+  public DecisionContract wholePositive(String output) {
+    return with(output, new Positive(false, true));
   }
 
   /** As {@link #positive}, and empty (null) means "none" to the application. */
   public DecisionContract positiveOrNull(String output) {
-    return with(output, new Positive(true));
+    return with(output, new Positive(true, false));
   }
 
   /** The application evaluates the decision for any input and needs an answer every time. */
@@ -170,15 +175,15 @@ public record DecisionContract(String decision, Map<String, Expected> outputs, b
     }
   }
 
-  /** A number greater than 0 (hours, days), or, if allowed, empty for none. */
-  record Positive(boolean nullAllowed) implements Expected {
+  /** A number greater than 0 (hours, days), whole if asked, or, if allowed, empty for none. */
+  record Positive(boolean nullAllowed, boolean whole) implements Expected {
 
     @Override
     public Optional<String> complaint(String output, Literal value) {
-      var wanted = "a number greater than 0" + (nullAllowed ? ", or empty" : "");
+      var wanted = (whole ? "a whole number greater than 0" : "a number greater than 0") + (nullAllowed ? ", or empty" : "");
       return switch (value.kind()) {
         case EXPRESSION -> Optional.empty();
-        case NUMBER -> value.number().signum() > 0
+        case NUMBER -> value.number().signum() > 0 && (!whole || value.number().stripTrailingZeros().scale() <= 0)
             ? Optional.empty()
             : Optional.of("output %s %s is not %s".formatted(output, value.written(), wanted));
         case NULL -> nullAllowed

@@ -107,12 +107,8 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
     } catch (IOException e) {
       return r.getFilename();
     }
-    for (String folder : new String[] {"/bpmn/", "/dmn/"}) {
-      int at = url.lastIndexOf(folder);
-      if (at >= 0) {
-        return url.substring(at + 1);
-      }
-    }
-    return r.getFilename();
+    // the last of the two folders: the application may itself live under a folder named bpmn or dmn
+    int at = Math.max(url.lastIndexOf("/bpmn/"), url.lastIndexOf("/dmn/"));
+    return at >= 0 ? url.substring(at + 1) : r.getFilename();
   }
 }

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.ticket;
 
+import ai.archbuilder.support.escalation.EscalationTrigger;
 import ai.archbuilder.support.escalation.Escalations.Action;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
 import ai.archbuilder.support.system.CurrentUser;
@@ -85,11 +86,17 @@ final class CustomerFacing {
     return actor != null && (actor.equalsIgnoreCase(customer.id()) || actor.equalsIgnoreCase(customer.email()));
   }
 
-  /** The moves up a tier, without the justification (the managers' oversight is not hers). */
+  /**
+   * The moves up a tier, without the justification (the managers' oversight is not hers). Why it
+   * moved shows only when she asked for it; a breach or an agent's reason reads as a move by the
+   * desk ({@code MANUAL}, no reason).
+   */
   static List<Escalation> escalations(List<Escalation> all) {
     return all.stream()
         .filter(e -> e.action() == Action.ESCALATE)
-        .map(e -> new Escalation(e.at(), e.fromTier(), e.toTier(), e.trigger(), e.reason(), null, e.action()))
+        .map(e -> e.trigger() == EscalationTrigger.CUSTOMER_REQUEST
+            ? new Escalation(e.at(), e.fromTier(), e.toTier(), e.trigger(), e.reason(), null, e.action())
+            : new Escalation(e.at(), e.fromTier(), e.toTier(), EscalationTrigger.MANUAL, null, null, e.action()))
         .toList();
   }
 }

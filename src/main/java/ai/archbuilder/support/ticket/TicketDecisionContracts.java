@@ -49,6 +49,6 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()),
         decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()),
         // TicketClock
-        decision(TicketClock.LIFECYCLE_DEADLINES).positive("amount").oneOf("unit", DeadlineUnit.class));
+        decision(TicketClock.LIFECYCLE_DEADLINES).wholePositive("amount").oneOf("unit", DeadlineUnit.class));
   }
 }

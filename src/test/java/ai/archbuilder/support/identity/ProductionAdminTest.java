@@ -56,11 +56,18 @@ class ProductionAdminTest {
   void locksOutTheUsersOfAnEarlierDemoRun() {
     var database = "was-demo-" + UUID.randomUUID();
     try (var demo = start(database, new String[] {"test", "demo"})) {
-      assertThat(demo.getBean(IdentityService.class).checkPassword("tier1", "demo")).isTrue();
+      var identity = demo.getBean(IdentityService.class);
+      assertThat(identity.checkPassword("tier1", "demo")).isTrue();
+      // one of them was made a real user: her own password, which the next start must not touch
+      var manager = identity.createUserQuery().userId("manager").singleResult();
+      manager.setPassword("mona-real-password-42");
+      identity.saveUser(manager);
     }
     try (var app = start(database, new String[] {"test", "prod"}, "--support.admin.username=root", "--support.admin.password=correct-horse-battery-7")) {
       var identity = app.getBean(IdentityService.class);
       assertThat(identity.checkPassword("root", "correct-horse-battery-7")).isTrue();
+      // at once: checking her against "demo" must not have counted as a failed login (a login delay)
+      assertThat(identity.checkPassword("manager", "mona-real-password-42")).isTrue();
       for (String id : java.util.List.of("admin", "tier1", "owner", "alice", "mail-gateway")) {
         assertThat(identity.createUserQuery().userId(id).count()).as(id).isEqualTo(1);
         assertThat(identity.checkPassword(id, "demo")).as(id + " still logs in with demo").isFalse();

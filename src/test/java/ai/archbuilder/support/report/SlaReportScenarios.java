@@ -179,7 +179,8 @@ abstract class SlaReportScenarios extends TicketScenarios {
     }
     for (var query : new String[] {"from=2027-13-01", "from=2027-06-08&to=2027-06-07", "from=2026-01-01&to=2027-06-01", "to=yesterday",
         // days the period arithmetic or the database cannot hold were 500s
-        "from=%2B999999999-12-31&to=%2B999999999-12-31", "from=%2B300000-01-01&to=%2B300000-01-01", "from=1900-01-01&to=1900-01-02"}) {
+        "from=%2B999999999-12-31&to=%2B999999999-12-31", "from=%2B300000-01-01&to=%2B300000-01-01", "from=1900-01-01&to=1900-01-02",
+        "to=-999999999-01-01"}) {
       var bad = get("manager", "/api/reports/sla?" + query);
       assertThat(bad.getStatusCode().value()).as(query).isEqualTo(400);
       assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");

@@ -151,7 +151,15 @@ class DecisionTableCheckTest {
     xml = replaced(xml, "<text>14</text>", "<text>0</text>");
     assertThat(check("lifecycleDeadlines.dmn", xml)).containsExactly(
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 3: output unit \"WEEKS\" is not one the application knows (WORKING_DAYS, DAYS, HOURS)",
-        "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 4: output amount 0 is not a number greater than 0");
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 4: output amount 0 is not a whole number greater than 0");
+  }
+
+  @Test
+  void daysAreWholeTheEngineRefusesHalfADayInAnIntegerColumnOnlyWhenItRuns() throws IOException {
+    var xml = replaced(read("lifecycleDeadlines.dmn"), "<text>14</text>", "<text>0.5</text>");
+    assertThat(check("lifecycleDeadlines.dmn", xml)).containsExactly(
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 4: output amount 0.5 is not a whole number greater than 0");
+    assertThat(check("lifecycleDeadlines.dmn", replaced(read("lifecycleDeadlines.dmn"), "<text>14</text>", "<text>30</text>"))).isEmpty();
   }
 
   @Test

@@ -248,6 +248,8 @@ abstract class FollowUpScenarios extends ProcessScenarios {
     assertThat(t.get("resolvedAt").isNull()).isTrue();
     assertThat(task(key, "Task_WorkOnTicket")).isNotNull();
     assertThat(candidateGroups(key, "Task_WorkOnTicket")).containsExactly("tier1");
+    // her message is in the task's conversation
+    assertThat((String) tasks.getVariableLocal(task(key, "Task_WorkOnTicket").getId(), "ticketConversation")).contains("Does that also work for IFC4?");
     assertThat(historyEvents(key)).containsSubsequence("SOLUTION_PROPOSED", "CUSTOMER_MESSAGE", "RETURNED_TO_WORK");
     assertThat(count(key, "SOLUTION_REJECTED")).as("not a failed attempt").isZero();
     assertThat(timerDueDates(key, "Boundary_VerificationTimeout")).isEmpty();

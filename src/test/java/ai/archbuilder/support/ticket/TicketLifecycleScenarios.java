@@ -271,6 +271,7 @@ abstract class TicketLifecycleScenarios extends TicketScenarios {
         .doesNotContain("Known bug", "Do not tell him", "Needs the server logs", "he is difficult", "@archbuilder.app", "COMPLEX_ISSUE");
     customer.forEach(e -> assertThat(e.get("actor").asText()).as("%s", e).isIn("paul", "paul@example.com", "support", "system", "customer"));
     // mails that went to her are hers to see
+    assertThat(customer).anyMatch(e -> e.get("event").asText().equals("MAIL_QUEUED"));
     customer.forEach(e -> {
       if (e.get("event").asText().startsWith("MAIL_")) {
         assertThat(e.get("detail").asText()).contains("paul@example.com");
@@ -280,6 +281,9 @@ abstract class TicketLifecycleScenarios extends TicketScenarios {
     assertThat(escalations).hasSize(1);
     assertThat(escalations.get(0).get("toTier").asInt()).isEqualTo(2);
     assertThat(escalations.get(0).get("justification").isNull()).isTrue();
+    assertThat(escalations.get(0).get("reason").isNull()).as("the agent's reason is the desk's").isTrue();
+    assertThat(escalations.get(0).get("trigger").asText()).isEqualTo("MANUAL");
+    assertThat(get("tier2", "/api/tickets/" + key).getBody().get("escalations").get(0).get("reason").asText()).isEqualTo("COMPLEX_ISSUE");
   }
 
   private static List<String> events(com.fasterxml.jackson.databind.JsonNode history) {

@@ -29,9 +29,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Create listener of the agents' user tasks: puts what the task form shows read-only (the
@@ -51,6 +56,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("taskContextListener")
 class TaskContextListener implements TaskListener {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskContextListener.class);
 
   /** The task-local variables the forms read. */
   static final String KEY = "ticketKey";
@@ -74,6 +81,7 @@ class TaskContextListener implements TaskListener {
   private final TicketClock clock;
   private final DateTimeFormatter local;
   private final ObjectProvider<TaskService> taskService;
+  private final TransactionTemplate separately;
 
   TaskContextListener(
       TicketStore tickets,
@@ -82,9 +90,12 @@ class TaskContextListener implements TaskListener {
       Escalations escalations,
       TicketClock clock,
       BusinessCalendarProperties calendar,
-      ObjectProvider<TaskService> taskService) {
+      ObjectProvider<TaskService> taskService,
+      PlatformTransactionManager transactions) {
     this.clock = clock;
     this.taskService = taskService;
+    this.separately = new TransactionTemplate(transactions);
+    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.tickets = tickets;
     this.customers = customers;
     this.messages = messages;
@@ -92,17 +103,27 @@ class TaskContextListener implements TaskListener {
     this.local = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.US).withZone(calendar.zone());
   }
 
-  /** The ticket's open tasks show the conversation with the message just added. */
-  @EventListener
+  /**
+   * The ticket's open tasks show the conversation with the message just added. After the message
+   * is committed, in a transaction of its own: an agent completing the task at that moment must not
+   * roll the customer's message back, and a display that fails is logged, not the message lost.
+   */
+  @TransactionalEventListener(fallbackExecution = true)
   void messageAdded(MessageAdded added) {
-    var taskService = this.taskService.getObject();
-    var open = taskService.createTaskQuery().processInstanceBusinessKey(added.ticketKey()).list();
-    if (open.isEmpty()) {
-      return;
+    try {
+      separately.executeWithoutResult(status -> {
+        var taskService = this.taskService.getObject();
+        var open = taskService.createTaskQuery().processInstanceBusinessKey(added.ticketKey()).list();
+        if (open.isEmpty()) {
+          return;
+        }
+        var t = tickets.get(added.ticketKey());
+        var snapshot = Variables.stringValue(conversation(t, messages.of(t.id())));
+        open.forEach(task -> taskService.setVariableLocal(task.getId(), CONVERSATION, snapshot));
+      });
+    } catch (RuntimeException e) {
+      log.warn("Open tasks of {} keep their conversation until the next task: {}", added.ticketKey(), e.toString());
     }
-    var t = tickets.get(added.ticketKey());
-    var snapshot = Variables.stringValue(conversation(t, messages.of(t.id())));
-    open.forEach(task -> taskService.setVariableLocal(task.getId(), CONVERSATION, snapshot));
   }
 
   @Override

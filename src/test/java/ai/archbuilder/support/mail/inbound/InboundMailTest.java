@@ -466,10 +466,10 @@ class InboundMailTest extends TicketScenarios {
     var sender = "dora@outage.example";
     smtp(mail(sender, "Written during an outage", "<outage-1@mail.example.com>", "Please do not lose me."));
 
-    // five polls of one poller (more than its 3 attempts) while the database is away or the ticket races a timer
+    // eight polls of one poller (more than its 3 attempts each way): four while the database is away, four racing a timer
     var poller = mailbox();
-    for (int poll = 0; poll < 5; poll++) {
-      Exception failure = poll % 2 == 0
+    for (int poll = 0; poll < 8; poll++) {
+      Exception failure = poll < 4
           ? new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", new java.sql.SQLTransientConnectionException("pool timed out"))
           : new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity' failed");
       var report = poller.poll(raw -> {
