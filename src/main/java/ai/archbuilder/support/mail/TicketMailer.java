@@ -218,9 +218,9 @@ public class TicketMailer {
     model.put("contact", contact);
     model.put("now", due.time(now));
     switch (template) {
-      case "resolution" -> model.put("confirmBy", due.of(deadline(t, "VERIFICATION", now), now, clock));
+      case "resolution" -> model.put("confirmBy", due.of(deadline(t, TicketClock.Deadline.VERIFICATION.name(), now), now, clock));
       case "survey" ->
-          model.put("surveyExpires", due.of(deadline(t, "SURVEY", t.closedAt() == null ? now : t.closedAt()), now, clock));
+          model.put("surveyExpires", due.of(deadline(t, TicketClock.Deadline.SURVEY.name(), t.closedAt() == null ? now : t.closedAt()), now, clock));
       default -> {}
     }
     details.forEach(model::put);

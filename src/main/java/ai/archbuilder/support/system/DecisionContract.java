@@ -2,6 +2,7 @@ package ai.archbuilder.support.system;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,29 @@ import java.util.regex.Pattern;
  * @param outputs output name → what its literal values must be
  * @param mustAnswer the application asks for any input and needs an answer: hit policy FIRST and
  *     a last rule whose inputs are all "-"
+ * @param asks input variable → every value the application asks the decision with; each
+ *     combination must get an answer (checked by evaluating the table)
  */
-public record DecisionContract(String decision, Map<String, Expected> outputs, boolean mustAnswer) {
+public record DecisionContract(String decision, Map<String, Expected> outputs, boolean mustAnswer, Map<String, List<String>> asks) {
 
   public DecisionContract {
     outputs = Map.copyOf(outputs);
+    asks = Collections.unmodifiableMap(new LinkedHashMap<>(asks));
   }
 
   public static DecisionContract decision(String id) {
-    return new DecisionContract(id, Map.of(), false);
+    return new DecisionContract(id, Map.of(), false, Map.of());
+  }
+
+  /**
+   * The application asks with input {@code variable} set to each constant of {@code type} (with
+   * the other inputs it asks about) and needs an answer every time: a rule deleted for one
+   * combination fails when a ticket needs it.
+   */
+  public DecisionContract asksWith(String variable, Class<? extends Enum<?>> type) {
+    var more = new LinkedHashMap<>(asks);
+    more.put(variable, names(type));
+    return new DecisionContract(decision, outputs, mustAnswer, more);
   }
 
   /** The output names a constant of {@code type}: the application reads it with valueOf. */
@@ -62,13 +77,13 @@ public record DecisionContract(String decision, Map<String, Expected> outputs, b
 
   /** The application evaluates the decision for any input and needs an answer every time. */
   public DecisionContract mustAlwaysAnswer() {
-    return new DecisionContract(decision, outputs, true);
+    return new DecisionContract(decision, outputs, true, asks);
   }
 
   private DecisionContract with(String output, Expected expected) {
     var more = new LinkedHashMap<>(outputs);
     more.put(output, expected);
-    return new DecisionContract(decision, more, mustAnswer);
+    return new DecisionContract(decision, more, mustAnswer, asks);
   }
 
   private static List<String> names(Class<? extends Enum<?>> type) {

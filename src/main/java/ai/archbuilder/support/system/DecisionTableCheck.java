@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
@@ -22,7 +24,9 @@ import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -103,6 +107,9 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     return findings;
   }
 
+  /** A plain DMN engine (FEEL, no process engine) to try a table with the inputs the application asks. */
+  private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
   /** One decision table of a deployed file. */
   private record Table(String resource, String decision, DecisionTable table) {
 
@@ -138,7 +145,49 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
           }
         }
       }
+      // tried only on a table whose values pass: the engine would stop at the first bad one
+      if (!contract.asks().isEmpty() && findings.isEmpty()) {
+        findings.addAll(unanswered(contract));
+      }
       return findings;
+    }
+
+    /** Every combination of the inputs the application asks with that no rule answers. */
+    private List<Finding> unanswered(DecisionContract contract) {
+      var findings = new ArrayList<Finding>();
+      try {
+        var parsed = DMN.parseDecision(decision, (DmnModelInstance) table.getModelInstance());
+        for (var inputs : combinations(List.copyOf(contract.asks().entrySet()))) {
+          var result = DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs));
+          if (result.isEmpty() || result.getFirstResult().values().stream().allMatch(java.util.Objects::isNull)) {
+            findings.add(finding(0, decision, "no rule answers %s, which the application asks".formatted(describe(inputs))));
+          }
+        }
+      } catch (RuntimeException e) {
+        findings.add(finding(0, decision, "the table cannot be evaluated: " + e.getMessage()));
+      }
+      return findings;
+    }
+
+    private static List<Map<String, Object>> combinations(List<Map.Entry<String, List<String>>> asks) {
+      List<Map<String, Object>> all = new ArrayList<>();
+      all.add(new java.util.LinkedHashMap<>());
+      for (var ask : asks) {
+        var next = new ArrayList<Map<String, Object>>();
+        for (var partial : all) {
+          for (var value : ask.getValue()) {
+            var more = new java.util.LinkedHashMap<>(partial);
+            more.put(ask.getKey(), value);
+            next.add(more);
+          }
+        }
+        all = next;
+      }
+      return all;
+    }
+
+    private static String describe(Map<String, Object> inputs) {
+      return inputs.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private Finding finding(int rule, String elementId, String text) {

@@ -120,22 +120,22 @@ public class TicketClock {
   // ---- lifecycle deadlines (DMN lifecycleDeadlines)
   public Date verificationDue(DelegateExecution execution) {
     var t = ticket(execution);
-    return date(deadline(t, "VERIFICATION", Now.instant()));
+    return date(deadline(t, Deadline.VERIFICATION.name(), Now.instant()));
   }
 
   public Date surveyExpiresAt(DelegateExecution execution) {
     var t = ticket(execution);
-    return date(deadline(t, "SURVEY", t.closedAt()));
+    return date(deadline(t, Deadline.SURVEY.name(), t.closedAt()));
   }
 
   public Date reopenWindowEndsAt(DelegateExecution execution) {
     var t = ticket(execution);
-    return date(deadline(t, "REOPEN_WINDOW", t.closedAt()));
+    return date(deadline(t, Deadline.REOPEN_WINDOW.name(), t.closedAt()));
   }
 
   /** Whether a reply that arrives now still reopens the ticket (policy §6). */
   public boolean withinReopenWindow(Ticket t, Instant now) {
-    return t.closedAt() != null && now.isBefore(deadline(t, "REOPEN_WINDOW", t.closedAt()));
+    return t.closedAt() != null && now.isBefore(deadline(t, Deadline.REOPEN_WINDOW.name(), t.closedAt()));
   }
 
   /** When a lifecycle deadline (VERIFICATION, SURVEY, REOPEN_WINDOW) counted from {@code from} ends. */
@@ -155,6 +155,13 @@ public class TicketClock {
       case DAYS -> from.plus(java.time.Duration.ofDays(amount));
       case HOURS -> clock.plus(from, java.time.Duration.ofHours(amount));
     };
+  }
+
+  /** The lifecycle deadlines the application asks DMN lifecycleDeadlines for (input {@code deadline}). */
+  public enum Deadline {
+    VERIFICATION,
+    SURVEY,
+    REOPEN_WINDOW
   }
 
   /** The units a lifecycle deadline may be given in (output {@code unit} of DMN lifecycleDeadlines). */

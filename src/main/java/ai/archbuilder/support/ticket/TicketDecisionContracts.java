@@ -12,6 +12,7 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.STATUS_UPDATE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIER_RESPONSE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIME_IN_TIER_HOURS;
 
+import ai.archbuilder.support.customer.Plan;
 import ai.archbuilder.support.sla.Coverage;
 import ai.archbuilder.support.system.DecisionContract;
 import ai.archbuilder.support.system.DecisionContracts;
@@ -38,7 +39,7 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("basePriority").oneOf("basePriority", Priority.class),
         decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class),
         decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class),
-        decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class),
+        decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith("priority", Priority.class).asksWith("plan", Plan.class),
         decision("entryTier").tier(ENTRY_TIER.name()),
         decision("tierCeiling").tier(MAX_TIER.name()),
         // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock
@@ -49,6 +50,7 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()),
         decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()),
         // TicketClock
-        decision(TicketClock.LIFECYCLE_DEADLINES).wholePositive("amount").oneOf("unit", DeadlineUnit.class));
+        decision(TicketClock.LIFECYCLE_DEADLINES).wholePositive("amount").oneOf("unit", DeadlineUnit.class)
+            .asksWith("deadline", TicketClock.Deadline.class).asksWith("coverage", Coverage.class));
   }
 }

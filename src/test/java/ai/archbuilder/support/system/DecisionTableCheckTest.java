@@ -155,6 +155,19 @@ class DecisionTableCheckTest {
   }
 
   @Test
+  void everyDeadlineForEveryCoverageKeepsARule() throws IOException {
+    var table = read("lifecycleDeadlines.dmn");
+    // the process owner deletes the reopen window, and narrows 24/7 verification to Premium
+    var withoutReopen = table.replaceAll("(?s)\\s*<rule id=\"lifecycleDeadlines_reopenWindow\">.*?</rule>", "");
+    var narrowed = replaced(withoutReopen, "\"PREMIUM_24_7\", \"EMERGENCY_24_7\"", "\"PREMIUM_24_7\"");
+    assertThat(check("lifecycleDeadlines.dmn", narrowed)).containsExactly(
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline VERIFICATION, coverage EMERGENCY_24_7, which the application asks",
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage STANDARD, which the application asks",
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage PREMIUM_24_7, which the application asks",
+        "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage EMERGENCY_24_7, which the application asks");
+  }
+
+  @Test
   void daysAreWholeTheEngineRefusesHalfADayInAnIntegerColumnOnlyWhenItRuns() throws IOException {
     var xml = replaced(read("lifecycleDeadlines.dmn"), "<text>14</text>", "<text>0.5</text>");
     assertThat(check("lifecycleDeadlines.dmn", xml)).containsExactly(
