@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -24,6 +25,16 @@ import org.springframework.transaction.TransactionSystemException;
 public final class DatabaseFailures {
 
   private DatabaseFailures() {}
+
+  /** The engine's optimistic locking rolled the work back: another transaction changed the same rows. */
+  public static boolean isConcurrentChange(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public static boolean isDatabaseAway(Throwable error) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -104,10 +104,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       // the engine wraps a lost connection in its own exceptions (found by DatabaseBlipFaultIT)
       return databaseAway(e);
     }
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException) {
-        return concurrentChange(e);
-      }
+    if (DatabaseFailures.isConcurrentChange(e)) {
+      return concurrentChange(e);
     }
     log.error("Unexpected error", e);
     return ResponseEntity.internalServerError()

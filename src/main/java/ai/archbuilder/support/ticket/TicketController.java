@@ -6,6 +6,7 @@ import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.system.ApiException;
 import ai.archbuilder.support.system.CurrentUser;
 import ai.archbuilder.support.system.CurrentUsers;
+import ai.archbuilder.support.system.Tiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -157,7 +158,7 @@ class TicketController {
   PageView list(
       @RequestParam(required = false) TicketStatus status,
       @RequestParam(required = false) Priority priority,
-      @RequestParam(required = false) @Min(1) @Max(4) Integer tier,
+      @RequestParam(required = false) @Min(Tiers.LOWEST) @Max(Tiers.HIGHEST) Integer tier,
       @RequestParam(required = false) String customerEmail,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -167,8 +168,8 @@ class TicketController {
     if (size < 1 || size > 200) {
       throw ApiException.badRequest("size", "size is 1 to 200");
     }
-    if (tier != null && (tier < 1 || tier > 4)) {
-      throw ApiException.badRequest("tier", "tier is 1 to 4");
+    if (tier != null && (tier < Tiers.LOWEST || tier > Tiers.HIGHEST)) {
+      throw ApiException.badRequest("tier", "tier is %d to %d".formatted(Tiers.LOWEST, Tiers.HIGHEST));
     }
     var user = users.current();
     var p = service.list(user, status, priority, tier, customerEmail, page, size);

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +127,7 @@ public class ImapMailbox {
       return result.outcome() == InboundOutcome.QUARANTINED ? Handled.QUARANTINED : Handled.PROCESSED;
     } catch (Exception e) {
       var key = InboundMailProcessor.keyOf(raw);
-      if (DatabaseFailures.isDatabaseAway(e) || isConcurrentChange(e)) {
+      if (DatabaseFailures.isDatabaseAway(e) || DatabaseFailures.isConcurrentChange(e)) {
         // not the message's fault: it stays unseen and does not count towards the quarantine
         log.warn("Processing inbound message {} failed, tried again at the next poll: {}", key, e.toString());
         return Handled.FAILED;
@@ -144,15 +143,6 @@ public class ImapMailbox {
       done(message);
       return Handled.QUARANTINED;
     }
-  }
-
-  private static boolean isConcurrentChange(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void done(Message message) throws MessagingException {
