@@ -20,21 +20,19 @@ public class TicketConversation {
 
   /**
    * A public reply by an agent. The first one is the ticket's first response (it stops the
-   * response clock); the first one in a tier answers that tier's response due.
+   * response clock); the first one in a tier answers that tier's response due. Both are set only
+   * where still empty, so two agents answering at once give one first response.
    */
   public void agentReplied(Ticket t, String agent, String body) {
     var now = Now.instant();
     messages.add(t.id(), MessageAuthor.AGENT, agent, body);
     history.record(t.id(), HistoryEvent.REPLIED, agent, abbreviate(body));
-    var change = tickets.change(t.id());
-    if (t.firstRespondedAt() == null) {
-      change.set(Column.FIRST_RESPONDED_AT, now);
+    if (t.firstRespondedAt() == null && tickets.setOnce(t.id(), Column.FIRST_RESPONDED_AT, now)) {
       history.record(t.id(), HistoryEvent.FIRST_RESPONSE, agent, "First response");
     }
     if (t.tierRespondedAt() == null) {
-      change.set(Column.TIER_RESPONDED_AT, now);
+      tickets.setOnce(t.id(), Column.TIER_RESPONDED_AT, now);
     }
-    change.apply();
   }
 
   public void customerWrote(Ticket t, String author, String body) {

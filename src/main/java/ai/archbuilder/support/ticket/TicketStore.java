@@ -171,6 +171,20 @@ public class TicketStore {
     return new Changes(id);
   }
 
+  /**
+   * Sets a moment that happens once (the first response, the tier's first response) unless it is on
+   * record already, in one conditional UPDATE: of two agents answering at once, whose requests both
+   * read the ticket before either wrote, only the first counts. True when this call set it.
+   */
+  public boolean setOnce(long id, Column column, Instant at) {
+    var updated =
+        jdbc.sql("UPDATE ticket SET " + column.sql + " = ?, updated_at = ? WHERE id = ? AND " + column.sql + " IS NULL")
+            .params(toSql(at), toSql(Now.instant()), id)
+            .update();
+    rows.evict(id);
+    return updated == 1;
+  }
+
   public List<Ticket> list(Filter f, int page, int size) {
     var params = new ArrayList<>();
     var where = where(f, params);

@@ -8,12 +8,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SLA clocks that run inside "Work on the ticket in its tier" (policy §4, §5): response and
  * resolution breaches, the 75 % warnings and the status updates. Run on H2 and on PostgreSQL.
  */
 abstract class SlaClockScenarios extends ProcessScenarios {
+
+  @Autowired TicketStore tickets;
+  @Autowired TicketConversation conversation;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void nobodyAnswersSoTheResponseBreachMovesTheTicketUpWithTheSmallerResponseTime() {
@@ -286,6 +292,25 @@ abstract class SlaClockScenarios extends ProcessScenarios {
     assertThat(instant(back, "tierResponseDueAt")).as("Tier 2 answered at 15:00: its due stays too").isEqualTo(la("2026-11-24T18:00:00"));
     // the running clock moves by the pause: Thu 16:00 + 4 business hours
     assertThat(instant(back, "resolutionDueAt")).isEqualTo(la("2026-11-27T11:00:00"));
+  }
+
+  @Test
+  void twoAgentsAnsweringAtOnceGiveOneFirstResponse() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "paul@example.com", "Card charged twice", "The payment was taken twice this month",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "MAJOR");
+    // both requests read the ticket before either wrote: each sees no first response yet
+    var readByBoth = tickets.find(ticketId(key)).orElseThrow();
+    setClock(la("2026-11-24T10:05:00"));
+    transactions.executeWithoutResult(s -> conversation.agentReplied(readByBoth, "tess", "We are on it."));
+    setClock(la("2026-11-24T10:06:00"));
+    transactions.executeWithoutResult(s -> conversation.agentReplied(readByBoth, "tom", "Looking into it."));
+
+    assertThat(count(key, "REPLIED")).isEqualTo(2);
+    assertThat(count(key, "FIRST_RESPONSE")).as("one first response, the earlier one").isEqualTo(1);
+    assertThat(instant(ticket(key), "firstRespondedAt")).isEqualTo(la("2026-11-24T10:05:00"));
+    assertThat(row(key).get("tier_responded_at").toString()).as("the tier's response is the earlier one too")
+        .isEqualTo(row(key).get("first_responded_at").toString());
   }
 
   @Test
