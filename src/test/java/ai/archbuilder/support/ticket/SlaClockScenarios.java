@@ -1,12 +1,14 @@
 package ai.archbuilder.support.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -292,6 +294,44 @@ abstract class SlaClockScenarios extends ProcessScenarios {
     assertThat(instant(back, "tierResponseDueAt")).as("Tier 2 answered at 15:00: its due stays too").isEqualTo(la("2026-11-24T18:00:00"));
     // the running clock moves by the pause: Thu 16:00 + 4 business hours
     assertThat(instant(back, "resolutionDueAt")).isEqualTo(la("2026-11-27T11:00:00"));
+  }
+
+  @Test
+  void aFailingSlaTimerIsRetriedEveryMinuteThenBecomesAnIncidentAndEscalatesOnceRetried() {
+    setClock(la("2026-11-24T10:00:00")); // Tuesday
+    // PROFESSIONAL P2: first response due 14:00
+    var key = create("admin", "paul@example.com", "Card charged twice", "The payment was taken twice this month",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "MAJOR");
+    advanceTo(la("2026-11-24T13:30:00")); // the 75 % warning
+    // something the job cannot get past: the escalation decision cannot read the ceiling
+    runtime.setVariable(lifecycleId(key), "maxTier", "two");
+    setClock(la("2026-11-24T14:00:00"));
+    var timer = management.createJobQuery().processInstanceId(lifecycleId(key)).activityId("Boundary_ResponseDue").singleResult();
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      var id = timer.getId();
+      assertThatThrownBy(() -> management.executeJob(id)).isInstanceOf(RuntimeException.class);
+      timer = management.createJobQuery().jobId(id).singleResult();
+      assertThat(timer.getRetries()).as("retries left after attempt %d", attempt).isEqualTo(5 - attempt);
+      if (attempt < 5) {
+        assertThat(timer.getDuedate().toInstant()).as("not at once: a minute later").isEqualTo(ClockUtil.getCurrentTime().toInstant().plusSeconds(60));
+        setClock(timer.getDuedate().toInstant());
+      }
+    }
+    assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).as("the job stops").isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(lifecycleId(key)).list())
+        .extracting(i -> i.getIncidentType())
+        .containsExactly("failedJob");
+    assertThat(ticket(key).get("tier").asInt()).as("nothing happened to the ticket yet").isEqualTo(1);
+
+    // the cause fixed, the administrator retries the incident in Cockpit: the breach happens once
+    runtime.setVariable(lifecycleId(key), "maxTier", 2);
+    management.setJobRetries(timer.getId(), 1);
+    management.executeJob(timer.getId());
+    executeDueJobs();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(lifecycleId(key)).count()).isZero();
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(2);
+    assertThat(details(key, "BREACHED")).containsExactly("RESPONSE_BREACH in Tier 1");
   }
 
   @Test
