@@ -5,6 +5,7 @@ import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.TicketHistory;
 import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +14,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns at 75 % of a window (input {@code window}: RESPONSE or RESOLUTION), once per window:
+ * Warns when a window's share {@code support.sla.warning-ratio} is used (75 %; input {@code window}:
+ * RESPONSE or RESOLUTION), once per window:
  * re-entering a tier after a pause re-arms the timer, not the warning. The warning goes to the
  * agent who has claimed the ticket's task, or to the tier's group while nobody has (policy §4).
  */
@@ -28,9 +31,17 @@ class SendSlaWarningDelegate implements JavaDelegate {
   private final TicketMailer mailer;
   private final TaskService tasks;
   private final IdentityService identities;
+  /** The share of the window used, as people read it: "75 %". */
+  private final String used;
 
   SendSlaWarningDelegate(
-      TicketStore tickets, TicketHistory history, TicketMailer mailer, TaskService tasks, IdentityService identities) {
+      TicketStore tickets,
+      TicketHistory history,
+      TicketMailer mailer,
+      TaskService tasks,
+      IdentityService identities,
+      @Value("${support.sla.warning-ratio}") BigDecimal warningRatio) {
+    this.used = warningRatio.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     this.tickets = tickets;
     this.history = history;
     this.mailer = mailer;
@@ -49,6 +60,7 @@ class SendSlaWarningDelegate implements JavaDelegate {
     tickets.change(t.id()).set(response ? Column.RESPONSE_WARNED : Column.RESOLUTION_WARNED, true).apply();
     var details = new HashMap<String, Object>();
     details.put("window", window);
+    details.put("used", used);
     var assignee = assignee(execution.getProcessInstanceId());
     assignee.ifPresent(
         agent -> {
@@ -59,7 +71,7 @@ class SendSlaWarningDelegate implements JavaDelegate {
         t.id(),
         HistoryEvent.SLA_WARNING,
         "system",
-        window + " window 75 % used" + assignee.map(agent -> "; " + agent.getId() + " warned").orElse(""));
+        window + " window " + used + " used" + assignee.map(agent -> "; " + agent.getId() + " warned").orElse(""));
     mailer.queue(t, "sla-warning", details);
   }
 

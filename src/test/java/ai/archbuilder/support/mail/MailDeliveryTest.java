@@ -148,7 +148,7 @@ class MailDeliveryTest extends TicketScenarios {
     for (var template : TicketMailer.TEMPLATES) {
       var details = new HashMap<String, Object>();
       switch (template) {
-        case "sla-warning" -> details.put("window", "RESPONSE");
+        case "sla-warning" -> details.putAll(Map.of("window", "RESPONSE", "used", "75 %"));
         case "sla-breach" -> details.putAll(Map.of("tier", 1, "trigger", "RESPONSE_BREACH", "outcome", "escalated to Tier 2"));
         case "manager-notification", "handover", "escalation" -> details.put("trigger", "TIME_IN_TIER");
         default -> {}
@@ -178,7 +178,7 @@ class MailDeliveryTest extends TicketScenarios {
     }
     var byTemplate = new HashMap<String, String>();
     rows.forEach(r -> byTemplate.put(r.template(), r.bodyText()));
-    assertThat(byTemplate.get("sla-warning")).contains("Respond to the customer within 24 business hours (by Thu 3 Dec 16:00 PST).");
+    assertThat(byTemplate.get("sla-warning")).contains("has used 75 % of its response window", "Respond to the customer within 24 business hours (by Thu 3 Dec 16:00 PST).");
     assertThat(byTemplate.get("sla-breach")).contains("missed its response target in Tier 1", "escalated to Tier 2");
     assertThat(byTemplate.get("handover")).contains("line <two> & three");
     assertThat(byTemplate.get("survey")).contains("from 1 (very unsatisfied) to 5");
