@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The groups of policy §8 and what each may do in the engine, created at start-up in every
  * profile (users are not: demo users come with the demo profile only). Tier agents get their
- * tasks through the candidate-group authorizations the engine grants per task.
+ * tasks through the candidate-group authorizations the engine grants per task; managers see every
+ * task, assign it and work it, and, like agents, write no variables of a task or its process.
  */
 @Component
 class AccessPolicy {
@@ -54,8 +55,10 @@ class AccessPolicy {
     grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     revoke(MANAGERS, Resources.FILTER, ANY);
-    grant(MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
-    grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK);
+    // TASK_ASSIGN: assign, delegate, candidate groups, due dates; TASK_WORK: claim, complete through the form
+    grant(MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
+    grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK,
+        Permissions.TASK_ASSIGN, Permissions.TASK_WORK);
     grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
 
@@ -82,6 +85,7 @@ class AccessPolicy {
     }
     narrowOwnProfileGrants();
     narrowTaskGrants();
+    narrowManagerGrants();
   }
 
   /**
@@ -114,6 +118,16 @@ class AccessPolicy {
             });
   }
 
+  /**
+   * Managers assign and work every task and write none of its variables: older versions granted
+   * them UPDATE on every task and UPDATE_TASK on every process definition, with which a manager set
+   * any variable of any ticket's process over /engine-rest, past the task's form (TaskFormInput).
+   */
+  private void narrowManagerGrants() {
+    withdraw(MANAGERS, Resources.TASK, ANY, Permissions.UPDATE);
+    withdraw(MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.UPDATE_TASK);
+  }
+
   private void group(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       var g = identity.newGroup(id);
@@ -126,6 +140,19 @@ class AccessPolicy {
   private void revoke(String group, Resource resource, String resourceId) {
     authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list()
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+  }
+
+  /** Takes permissions out of the group's stored grant, if it has one; its other permissions stay. */
+  private void withdraw(String group, Resource resource, String resourceId, Permission... permissions) {
+    authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+        .forEach(
+            a -> {
+              for (var p : permissions) {
+                a.removePermission(p);
+              }
+              authorizations.saveAuthorization(a);
+            });
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

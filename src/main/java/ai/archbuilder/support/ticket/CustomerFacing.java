@@ -1,5 +1,6 @@
 package ai.archbuilder.support.ticket;
 
+import ai.archbuilder.support.customer.Customer;
 import ai.archbuilder.support.escalation.EscalationTrigger;
 import ai.archbuilder.support.escalation.Escalations.Action;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
@@ -8,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a customer sees of her ticket's history and escalations: her conversation with the desk
- * and where the ticket stands, nothing of the desk's inside. Support staff see every row whole.
+ * What a customer sees of her ticket, its history and escalations: her conversation with the desk,
+ * where the ticket stands and what the desk owes her, nothing of the desk's inside. Support staff
+ * see every field and every row whole.
  *
  * <p>Not hers: internal notes (staff answering each other by e-mail), classification, routing and
  * SLA bookkeeping, breaches, warnings and the managers' oversight, agents' escalation requests and
@@ -18,6 +20,50 @@ import java.util.Locale;
 final class CustomerFacing {
 
   private CustomerFacing() {}
+
+  /**
+   * Her ticket: what she sent and its classification (category, impact, urgency, security, the
+   * priority they give), its status and tier (her e-mails name both), her SLA commitments (first
+   * response and resolution due, policy §4) and when they were met, her plan, and the moves up a
+   * tier as {@link #escalations} shows them. The desk's bookkeeping is null, so that she reads the
+   * same shape as staff: the issue type (the escalation matrix's key), the tier ceiling of her plan,
+   * the coverage (her e-mails state its terms in words), the tier response and time-in-tier dues
+   * (the desk's internal clocks), the failed attempts, which fields intake inferred, and the VIP
+   * flag. Every field is written out, so a new field does not compile until someone decides.
+   */
+  static TicketView ticket(Ticket t, Customer c, List<Escalation> moves) {
+    var whole = TicketView.of(t, c, escalations(moves));
+    var customer = whole.customer();
+    return new TicketView(
+        whole.key(),
+        whole.status(),
+        whole.subject(),
+        whole.description(),
+        new TicketView.CustomerRef(customer.email(), customer.name(), customer.plan(), null),
+        whole.channel(),
+        whole.category(),
+        whole.subcategory(),
+        null, // issueType
+        whole.impact(),
+        whole.urgency(),
+        whole.priority(),
+        whole.security(),
+        whole.tier(),
+        null, // maxTier
+        null, // coverage
+        whole.firstResponseDueAt(),
+        whole.resolutionDueAt(),
+        null, // tierResponseDueAt
+        null, // escalationDueAt
+        whole.firstRespondedAt(),
+        whole.resolvedAt(),
+        whole.closedAt(),
+        null, // failedAttempts
+        null, // inferred
+        whole.escalations(),
+        whole.linkedTicket(),
+        whole.createdAt());
+  }
 
   /** How much of a row a customer sees. */
   enum Share {

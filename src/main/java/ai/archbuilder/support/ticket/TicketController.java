@@ -91,8 +91,9 @@ class TicketController {
   }
 
   private TicketView view(Ticket t, CurrentUser user) {
+    var customer = customers.findById(t.customerId()).orElseThrow();
     var moves = escalations.of(t.id());
-    return TicketView.of(t, customers.findById(t.customerId()).orElseThrow(), user.customer() ? CustomerFacing.escalations(moves) : moves);
+    return user.customer() ? CustomerFacing.ticket(t, customer, moves) : TicketView.of(t, customer, moves);
   }
 
   @PostMapping

@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A ticket as the API shows it. Instants serialize as ISO-8601 UTC. */
+/**
+ * A ticket as the API shows it. Instants serialize as ISO-8601 UTC. A customer gets the same
+ * fields, with the desk's bookkeeping null (CustomerFacing#ticket): the issue type, the tier
+ * ceiling, the coverage, the tier response and escalation dues, the failed attempts, the inferred
+ * fields and her VIP flag.
+ */
 public record TicketView(
     String key,
     TicketStatus status,
@@ -31,13 +36,13 @@ public record TicketView(
     Instant firstRespondedAt,
     Instant resolvedAt,
     Instant closedAt,
-    int failedAttempts,
+    Integer failedAttempts,
     List<String> inferred,
     List<EscalationView> escalations,
     String linkedTicket,
     Instant createdAt) {
 
-  public record CustomerRef(String email, String name, String plan, boolean vip) {}
+  public record CustomerRef(String email, String name, String plan, Boolean vip) {}
 
   public record EscalationView(
       Instant at, int fromTier, int toTier, String trigger, String reason, String justification, String action) {}

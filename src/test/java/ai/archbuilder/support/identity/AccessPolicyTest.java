@@ -2,14 +2,22 @@ package ai.archbuilder.support.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,8 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What the engine grants on its own, narrowed: a user reads her own profile and changes nothing of
- * it, a task's candidates work it and do not update it. New users and tasks get so from the engine;
- * those an older version created are narrowed when the application starts (AccessPolicy).
+ * it, a task's candidates work it and do not update it, and managers assign and work every task
+ * without updating it. New users and tasks get so from the engine; those an older version created,
+ * and the managers' older grants, are narrowed when the application starts (AccessPolicy).
  */
 @SpringBootTest
 @ActiveProfiles({"test", "demo"})
@@ -28,6 +37,8 @@ class AccessPolicyTest {
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
 
   private boolean may(String user, List<String> groups, Permission permission, Resources resource, String id) {
     return authorizations.isUserAuthorized(user, groups, permission, resource, id);
@@ -87,10 +98,70 @@ class AccessPolicyTest {
       assertThat(may("tim", tier1, Permissions.READ, Resources.TASK, task.getId())).isTrue();
       assertThat(may("tim", tier1, Permissions.TASK_WORK, Resources.TASK, task.getId())).isTrue();
       assertThat(may("tim", tier1, Permissions.UPDATE, Resources.TASK, task.getId())).isFalse();
-      // the managers' grant on every task is theirs to keep
-      assertThat(may("mona", List.of(AccessPolicy.MANAGERS), Permissions.UPDATE, Resources.TASK, task.getId())).isTrue();
+      // nor do the managers update it: they assign and work it
+      var managers = List.of(AccessPolicy.MANAGERS);
+      assertThat(may("mona", managers, Permissions.TASK_ASSIGN, Resources.TASK, task.getId())).isTrue();
+      assertThat(may("mona", managers, Permissions.TASK_WORK, Resources.TASK, task.getId())).isTrue();
+      assertThat(may("mona", managers, Permissions.UPDATE, Resources.TASK, task.getId())).isFalse();
     } finally {
       tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  @Test
+  void managersOlderGrantsToUpdateEveryTaskAreNarrowedAtStartToAssignAndWork() {
+    var model = Bpmn.createExecutableProcess("ManagerGrantsProcess").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_Check").camundaCandidateGroups("tier1").endEvent().done();
+    var deployment = repository.createDeployment().name("manager grants").addModelInstance("ManagerGrantsProcess.bpmn", model).deploy();
+    var managers = List.of(AccessPolicy.MANAGERS);
+    try {
+      var instance = runtime.startProcessInstanceByKey("ManagerGrantsProcess", Map.of("tier", 1));
+      var task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+      // as an older version left them: UPDATE on every task, UPDATE_TASK on every process definition
+      var onTasks = managersGrant(Resources.TASK);
+      onTasks.addPermission(Permissions.UPDATE);
+      authorizations.saveAuthorization(onTasks);
+      var onDefinitions = managersGrant(Resources.PROCESS_DEFINITION);
+      onDefinitions.addPermission(Permissions.UPDATE_TASK);
+      authorizations.saveAuthorization(onDefinitions);
+      asManager(() -> tasks.setVariable(task.getId(), "tier", 4));
+      assertThat(runtime.getVariable(instance.getId(), "tier")).as("the older grant let her write the process's variables").isEqualTo(4);
+      runtime.setVariable(instance.getId(), "tier", 1);
+
+      policy.ensureGroups();
+      assertThat(managersGrant(Resources.TASK).isPermissionGranted(Permissions.UPDATE)).isFalse();
+      assertThat(managersGrant(Resources.PROCESS_DEFINITION).isPermissionGranted(Permissions.UPDATE_TASK)).isFalse();
+      assertThat(managersGrant(Resources.PROCESS_DEFINITION).isPermissionGranted(Permissions.READ_INSTANCE)).as("the rest stays").isTrue();
+      assertThat(may("mona", managers, Permissions.UPDATE, Resources.TASK, task.getId())).isFalse();
+      assertThat(may("mona", managers, Permissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, "ManagerGrantsProcess")).isFalse();
+      assertThatThrownBy(() -> asManager(() -> tasks.setVariable(task.getId(), "tier", 4))).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> asManager(() -> tasks.setVariableLocal(task.getId(), "tier", 4))).isInstanceOf(AuthorizationException.class);
+      assertThat(runtime.getVariable(instance.getId(), "tier")).isEqualTo(1);
+      assertThat(tasks.getVariablesLocal(task.getId())).isEmpty();
+
+      // she still sees, assigns, claims and completes it
+      asManager(() -> tasks.setAssignee(task.getId(), "tier1"));
+      asManager(() -> tasks.setAssignee(task.getId(), null));
+      asManager(() -> tasks.claim(task.getId(), "mona"));
+      asManager(() -> tasks.complete(task.getId()));
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  private Authorization managersGrant(Resources resource) {
+    return authorizations.createAuthorizationQuery().groupIdIn(AccessPolicy.MANAGERS).resourceType(resource).resourceId(Authorization.ANY)
+        .singleResult();
+  }
+
+  private void asManager(Runnable work) {
+    identity.setAuthentication("mona", List.of(AccessPolicy.MANAGERS));
+    try {
+      work.run();
+    } finally {
+      identity.clearAuthentication();
     }
   }
 }

@@ -327,6 +327,69 @@ class SecurityTest extends TicketScenarios {
     assertThat(runtime.getVariable(processInstanceId, "tier")).isEqualTo(1);
   }
 
+  @Test
+  void managersAssignAndWorkEveryTaskButDoNotWriteItsVariables() throws Exception {
+    var key = createTicket("alice", ticket("alice@example.com", "Plot is blank", "The plot preview stays blank",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR")).get("key").asText();
+    var taskId = tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("tier1").singleResult().getId();
+    var processInstanceId = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    var before = runtime.getVariables(processInstanceId);
+
+    // she sees every tier's task, not hers by candidate group
+    var seen = jsonOf(as("manager", HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + key, null));
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).get("id").asText()).isEqualTo(taskId);
+    assertThat(as("manager", HttpMethod.GET, "/engine-rest/task/" + taskId + "/variables", null).getStatusCode().value()).isEqualTo(200);
+
+    // with UPDATE on every task she chose any ticket's plan, tier, ceiling or next escalation, past the task's form
+    var writes = new java.util.LinkedHashMap<String, ResponseEntity<String>>();
+    for (var name : List.of("escalationReason", "plan", "tier", "maxTier", "coverage")) {
+      writes.put("PUT task variables/" + name, as("manager", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/" + name,
+          "{\"value\":\"4\",\"type\":\"String\"}"));
+      writes.put("PUT task localVariables/" + name, as("manager", HttpMethod.PUT,
+          "/engine-rest/task/" + taskId + "/localVariables/" + name, "{\"value\":\"4\",\"type\":\"String\"}"));
+      writes.put("PUT process-instance variables/" + name, as("manager", HttpMethod.PUT,
+          "/engine-rest/process-instance/" + processInstanceId + "/variables/" + name, "{\"value\":\"4\",\"type\":\"String\"}"));
+    }
+    writes.put("POST task variables", as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/variables",
+        "{\"modifications\":{\"plan\":{\"value\":\"ENTERPRISE\",\"type\":\"String\"}}}"));
+    writes.put("POST task localVariables", as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/localVariables",
+        "{\"modifications\":{\"plan\":{\"value\":\"ENTERPRISE\",\"type\":\"String\"}}}"));
+    writes.put("DELETE task variables/priority", as("manager", HttpMethod.DELETE, "/engine-rest/task/" + taskId + "/variables/priority", null));
+    writes.put("POST process-instance variables", as("manager", HttpMethod.POST, "/engine-rest/process-instance/" + processInstanceId + "/variables",
+        "{\"modifications\":{\"maxTier\":{\"value\":4,\"type\":\"Integer\"}}}"));
+    writes.put("PUT execution localVariables/tier", as("manager", HttpMethod.PUT,
+        "/engine-rest/execution/" + processInstanceId + "/localVariables/tier", "{\"value\":4,\"type\":\"Integer\"}"));
+    writes.forEach((what, response) -> {
+      assertThat(response.getStatusCode().value()).as("%s: %s", what, response.getBody()).isEqualTo(403);
+      assertThat(response.getBody()).as(what).contains("AuthorizationException");
+    });
+    assertThat(runtime.getVariables(processInstanceId)).isEqualTo(before);
+    assertThat(tasks.getVariablesLocal(taskId)).doesNotContainKeys("escalationReason", "plan", "tier", "maxTier", "coverage");
+
+    // she gives the task to an agent, takes it back, claims it and completes it through its form
+    var assigned = as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"tier1\"}");
+    assertThat(assigned.getStatusCode().value()).as("%s", assigned.getBody()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("tier1");
+    var unassigned = as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/assignee", "{\"userId\":null}");
+    assertThat(unassigned.getStatusCode().value()).as("%s", unassigned.getBody()).isEqualTo(204);
+    var claimed = as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"manager\"}");
+    assertThat(claimed.getStatusCode().value()).as("%s", claimed.getBody()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("manager");
+    var stray = as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"outcome\":{\"value\":\"CONTINUE\"},\"plan\":{\"value\":\"ENTERPRISE\"}}}");
+    assertThat(stray.getStatusCode().value()).as("%s", stray.getBody()).isEqualTo(400);
+    var completed = as("manager", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"category\":{\"value\":\"TECHNICAL\"},\"subcategory\":{\"value\":\"SOFTWARE_BUG\"},"
+            + "\"impact\":{\"value\":\"MINOR\"},\"urgency\":{\"value\":\"MEDIUM\"},\"security\":{\"value\":false},"
+            + "\"outcome\":{\"value\":\"CONTINUE\"}}}");
+    assertThat(completed.getStatusCode().value()).as("%s", completed.getBody()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
+    assertThat(get("manager", "/api/tickets/" + key).getBody().get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(runtime.getVariable(processInstanceId, "plan")).isEqualTo("BASIC");
+    assertThat(runtime.getVariable(processInstanceId, "tier")).isEqualTo(1);
+  }
+
   // ------------------------------------------------------------------ own profile
 
   @Test
