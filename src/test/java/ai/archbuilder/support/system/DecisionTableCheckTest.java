@@ -74,6 +74,14 @@ class DecisionTableCheckTest {
     return entry.replaceFirst("$1" + Matcher.quoteReplacement(text.replace("<", "&lt;")) + "$3");
   }
 
+  /** The file without rule {@code id}, as the Modeler's "Delete rule" leaves it. */
+  private static String withoutRule(String file, String id) throws IOException {
+    var xml = read(file);
+    var without = xml.replaceAll("(?s)\\s*<rule id=\"" + Pattern.quote(id) + "\">.*?</rule>", "");
+    assertThat(without).as("rule %s in %s", id, file).isNotEqualTo(xml);
+    return without;
+  }
+
   private static String replaced(String xml, String from, String to) {
     assertThat(xml).contains(from);
     return xml.replace(from, to);
@@ -165,6 +173,31 @@ class DecisionTableCheckTest {
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage STANDARD, which the application asks",
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage PREMIUM_24_7, which the application asks",
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage EMERGENCY_24_7, which the application asks");
+  }
+
+  @Test
+  void everyPriorityWithAndWithoutASecurityIncidentKeepsAnEntryTier() throws IOException {
+    // the process owner deletes the triage rule: only P1 tickets get a tier
+    var xml = withoutRule("entryTier.dmn", "entryTier_triage");
+    assertThat(check("entryTier.dmn", xml)).containsExactly(
+        "entryTier.dmn, decision entryTier: no rule answers priority P2, security true, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P2, security false, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P3, security true, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P3, security false, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P4, security true, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P4, security false, which the application asks");
+  }
+
+  @Test
+  void everyPriorityPlanAndSecurityKeepsATierCeiling() throws IOException {
+    // the process owner deletes the PROFESSIONAL rule: its P1 and security tickets still get Tier 4 (rules 1, 2)
+    var xml = withoutRule("tierCeiling.dmn", "tierCeiling_professional");
+    assertThat(check("tierCeiling.dmn", xml)).containsExactly(
+        "tierCeiling.dmn, decision tierCeiling: no rule answers priority P2, security false, plan PROFESSIONAL, which the application asks",
+        "tierCeiling.dmn, decision tierCeiling: no rule answers priority P3, security false, plan PROFESSIONAL, which the application asks",
+        "tierCeiling.dmn, decision tierCeiling: no rule answers priority P4, security false, plan PROFESSIONAL, which the application asks");
+    // a deleted rule whose cases others answer is the owner's choice: P1 tickets get their plan's ceiling
+    assertThat(check("tierCeiling.dmn", withoutRule("tierCeiling.dmn", "tierCeiling_p1"))).isEmpty();
   }
 
   @Test
