@@ -74,9 +74,13 @@ class DecisionTableCheckTest {
 
   /** The file with the text of output entry {@code id} replaced. */
   private static String withOutput(String file, String id, String text) throws IOException {
-    var xml = read(file);
+    return withOutputIn(read(file), id, text);
+  }
+
+  /** {@code xml} with the text of output entry {@code id} replaced. */
+  private static String withOutputIn(String xml, String id, String text) {
     var entry = Pattern.compile("(<outputEntry id=\"" + Pattern.quote(id) + "\">\\s*<text>)([^<]*)(</text>)").matcher(xml);
-    assertThat(entry.find()).as("output entry %s in %s", id, file).isTrue();
+    assertThat(entry.find()).as("output entry %s", id).isTrue();
     return entry.replaceFirst("$1" + Matcher.quoteReplacement(text.replace("<", "&lt;")) + "$3");
   }
 
@@ -263,6 +267,22 @@ class DecisionTableCheckTest {
         .allMatch(a -> (int) a.get("tier") < (int) a.get("entryTier"));
     assertThat(asked).filteredOn(a -> a.get("trigger").equals("TIME_IN_TIER")).hasSize(4 * 4 * 4);
     assertThat(asked).hasSize(10 * 64 + 24);
+  }
+
+  @Test
+  void anAnswerThatAnExpressionTakesAwayForOneValueIsMissedForThatValue() throws IOException {
+    // the check evaluates each expression once per value of the variables it names: entryTier here
+    var xml = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_oversight_1", "if entryTier = 4 then null else \"OVERSIGHT\"");
+    xml = withOutputIn(xml, "LiteralExpression_escalationTarget_oversight_2", "if entryTier = 4 then null else tier");
+    var findings = check("escalationTarget.dmn", xml);
+    assertThat(findings).hasSize(11).startsWith(
+        "escalationTarget.dmn, decision escalationTarget: no rule answers trigger TIME_IN_TIER, escalationReason empty, "
+            + "tier 1, maxTier 1, entryTier 4, which the application asks",
+        "escalationTarget.dmn, decision escalationTarget: no rule answers trigger TIME_IN_TIER, escalationReason empty, "
+            + "tier 2, maxTier 1, entryTier 4, which the application asks");
+    // 9 triggers and reasons * 10 (tier, maxTier) at or above the ceiling, PRODUCT_DEFECT 4 (Tier 4 only)
+    assertThat(findings.get(10)).isEqualTo("escalationTarget.dmn, decision escalationTarget: and 84 more combinations of "
+        + "trigger, escalationReason, tier, maxTier, entryTier that the application asks get no answer");
   }
 
   @Test
