@@ -1,13 +1,16 @@
 package ai.archbuilder.support.system;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What the application makes of the answers of one decision a process owner may change in the
@@ -20,10 +23,17 @@ import java.util.regex.Pattern;
  * @param outputs output name → what its literal values must be
  * @param mustAnswer the application asks for any input and needs an answer: hit policy FIRST and
  *     a last rule whose inputs are all "-"
- * @param asks input variable → every value the application asks the decision with; each
- *     combination must get an answer (checked by evaluating the table)
+ * @param asks input variable → every value the application asks the decision with (a constant's
+ *     name, a boolean, an integer, or null); each combination must get an answer (checked by
+ *     evaluating the table)
+ * @param possible which combinations of {@code asks} can occur: only those need an answer
  */
-public record DecisionContract(String decision, Map<String, Expected> outputs, boolean mustAnswer, Map<String, List<String>> asks) {
+public record DecisionContract(
+    String decision,
+    Map<String, Expected> outputs,
+    boolean mustAnswer,
+    Map<String, List<Object>> asks,
+    Predicate<Map<String, Object>> possible) {
 
   public DecisionContract {
     outputs = Map.copyOf(outputs);
@@ -31,7 +41,7 @@ public record DecisionContract(String decision, Map<String, Expected> outputs, b
   }
 
   public static DecisionContract decision(String id) {
-    return new DecisionContract(id, Map.of(), false, Map.of());
+    return new DecisionContract(id, Map.of(), false, Map.of(), asked -> true);
   }
 
   /**
@@ -40,9 +50,64 @@ public record DecisionContract(String decision, Map<String, Expected> outputs, b
    * combination fails when a ticket needs it.
    */
   public DecisionContract asksWith(String variable, Class<? extends Enum<?>> type) {
+    return asking(variable, names(type));
+  }
+
+  /** As {@link #asksWith}, and without a value (null) too. */
+  public DecisionContract asksWithOrNull(String variable, Class<? extends Enum<?>> type) {
+    var values = new ArrayList<Object>(names(type));
+    values.add(null);
+    return asking(variable, values);
+  }
+
+  /** As {@link #asksWith}, with {@code variable} true and false. */
+  public DecisionContract asksWithFlag(String variable) {
+    return asking(variable, List.of(true, false));
+  }
+
+  /** As {@link #asksWith}, with {@code variable} each whole number from {@code lowest} to {@code highest}. */
+  public DecisionContract asksWithRange(String variable, int lowest, int highest) {
+    return asking(variable, IntStream.rangeClosed(lowest, highest).boxed().toList());
+  }
+
+  /** As {@link #asksWith}, with {@code variable} each tier ({@link Tiers}). */
+  public DecisionContract asksWithTier(String variable) {
+    return asksWithRange(variable, Tiers.LOWEST, Tiers.HIGHEST);
+  }
+
+  /**
+   * Of the combinations the {@code asksWith…} inputs make, the application asks only those for
+   * which {@code possible} holds (it gets input variable → value): the others need no answer.
+   * Say in a comment why the others cannot occur; every call narrows further.
+   */
+  public DecisionContract asksOnlyWhen(Predicate<Map<String, Object>> possible) {
+    return new DecisionContract(decision, outputs, mustAnswer, asks, this.possible.and(possible));
+  }
+
+  /**
+   * Every combination of the values of {@link #asks} that {@link #possible} lets through, as input
+   * variable → value, in the order the inputs were declared (the last one changing fastest).
+   */
+  public List<Map<String, Object>> combinations() {
+    List<Map<String, Object>> all = List.of(Map.of());
+    for (var ask : asks.entrySet()) {
+      var next = new ArrayList<Map<String, Object>>();
+      for (var partial : all) {
+        for (var value : ask.getValue()) {
+          var more = new LinkedHashMap<>(partial);
+          more.put(ask.getKey(), value);
+          next.add(more);
+        }
+      }
+      all = next;
+    }
+    return asks.isEmpty() ? List.of() : all.stream().filter(possible).map(Collections::unmodifiableMap).toList();
+  }
+
+  private DecisionContract asking(String variable, List<?> values) {
     var more = new LinkedHashMap<>(asks);
-    more.put(variable, names(type));
-    return new DecisionContract(decision, outputs, mustAnswer, more);
+    more.put(variable, Collections.unmodifiableList(new ArrayList<Object>(values)));
+    return new DecisionContract(decision, outputs, mustAnswer, more, possible);
   }
 
   /** The output names a constant of {@code type}: the application reads it with valueOf. */
@@ -77,13 +142,13 @@ public record DecisionContract(String decision, Map<String, Expected> outputs, b
 
   /** The application evaluates the decision for any input and needs an answer every time. */
   public DecisionContract mustAlwaysAnswer() {
-    return new DecisionContract(decision, outputs, true, asks);
+    return new DecisionContract(decision, outputs, true, asks, possible);
   }
 
   private DecisionContract with(String output, Expected expected) {
     var more = new LinkedHashMap<>(outputs);
     more.put(output, expected);
-    return new DecisionContract(decision, more, mustAnswer, asks);
+    return new DecisionContract(decision, more, mustAnswer, asks, possible);
   }
 
   private static List<String> names(Class<? extends Enum<?>> type) {

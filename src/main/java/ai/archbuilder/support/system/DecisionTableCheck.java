@@ -8,13 +8,21 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
@@ -25,6 +33,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -107,8 +116,96 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     return findings;
   }
 
+  /** The FEEL of {@link #DMN}, which remembers its results while a table is tried. */
+  private static final RememberingFeel FEEL = new RememberingFeel();
+
   /** A plain DMN engine (FEEL, no process engine) to try a table with the inputs the application asks. */
-  private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine DMN =
+      ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).feelEngineFactory(() -> FEEL).buildEngine();
+
+  /**
+   * The engine's FEEL (Scala), which parses an expression every time it evaluates it: escalationTarget,
+   * tried with 664 combinations, parsed its few expressions thousands of times, a second of CPU at
+   * start-up (a new database deploys every table, before the JIT has warmed up). While a table is
+   * tried ({@link #remembering}), each expression is evaluated once per value of the variables it
+   * names (and of the cell, for an input entry): what it does not name cannot change its result.
+   */
+  private static final class RememberingFeel implements FeelEngine {
+
+    private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
+    private final ThreadLocal<Map<List<Object>, Object>> results = new ThreadLocal<>();
+
+    /** Runs {@code work} remembering results, and forgets them after. */
+    <T> T remembering(Supplier<T> work) {
+      results.set(new HashMap<>());
+      try {
+        return work.get();
+      } finally {
+        results.remove();
+      }
+    }
+
+    @Override
+    public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
+      return remembered(key(expression, null, context), () -> feel.evaluateSimpleExpression(expression, context));
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
+      return remembered(key(expression, inputVariable, context), () -> feel.evaluateSimpleUnaryTests(expression, inputVariable, context));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(List<Object> key, Supplier<T> evaluation) {
+      var remembered = results.get();
+      if (remembered == null) {
+        return evaluation.get();
+      }
+      if (remembered.containsKey(key)) {
+        return (T) remembered.get(key);
+      }
+      var result = evaluation.get();
+      remembered.put(key, result);
+      return result;
+    }
+
+    /** The expression, the value of the cell it tests (input entries), and of each variable it names. */
+    private static List<Object> key(String expression, String inputVariable, VariableContext context) {
+      var key = new ArrayList<Object>();
+      key.add(expression);
+      key.add(inputVariable);
+      if (inputVariable != null) {
+        key.add(value(context, inputVariable));
+      }
+      for (var name : new TreeSet<>(context.keySet())) {
+        if (names(expression, name)) {
+          key.add(name);
+          key.add(value(context, name));
+        }
+      }
+      return key;
+    }
+
+    private static Object value(VariableContext context, String name) {
+      var value = context.resolve(name);
+      return value == null ? null : value.getValue();
+    }
+
+    /** Whether {@code name} occurs in {@code expression} other than as part of a longer name. */
+    private static boolean names(String expression, String name) {
+      for (int at = expression.indexOf(name); at >= 0; at = expression.indexOf(name, at + 1)) {
+        int end = at + name.length();
+        if ((at == 0 || !isNameChar(expression.charAt(at - 1))) && (end == expression.length() || !isNameChar(expression.charAt(end)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isNameChar(char c) {
+      return Character.isLetterOrDigit(c) || c == '_';
+    }
+  }
 
   /** One decision table of a deployed file. */
   private record Table(String resource, String decision, DecisionTable table) {
@@ -152,16 +249,23 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return findings;
     }
 
-    /** Every combination of the inputs the application asks with that no rule answers. */
+    /**
+     * The combinations of the inputs the application asks with that no rule answers: the first
+     * {@link #LISTED} one a line, then how many more (a deleted catch-all rule leaves hundreds).
+     */
     private List<Finding> unanswered(DecisionContract contract) {
       var findings = new ArrayList<Finding>();
       try {
         var parsed = DMN.parseDecision(decision, (DmnModelInstance) table.getModelInstance());
-        for (var inputs : combinations(List.copyOf(contract.asks().entrySet()))) {
-          var result = DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs));
-          if (result.isEmpty() || result.getFirstResult().values().stream().allMatch(java.util.Objects::isNull)) {
-            findings.add(finding(0, decision, "no rule answers %s, which the application asks".formatted(describe(inputs))));
-          }
+        var missing = FEEL.remembering(() -> contract.combinations().stream()
+            .filter(inputs -> unanswered(DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs))))
+            .toList());
+        missing.stream()
+            .limit(LISTED)
+            .forEach(inputs -> findings.add(finding(0, decision, "no rule answers %s, which the application asks".formatted(describe(inputs)))));
+        if (missing.size() > LISTED) {
+          findings.add(finding(0, decision, "and %d more combinations of %s that the application asks get no answer"
+              .formatted(missing.size() - LISTED, String.join(", ", contract.asks().keySet()))));
         }
       } catch (RuntimeException e) {
         findings.add(finding(0, decision, "the table cannot be evaluated: " + e.getMessage()));
@@ -169,25 +273,18 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return findings;
     }
 
-    private static List<Map<String, Object>> combinations(List<Map.Entry<String, List<String>>> asks) {
-      List<Map<String, Object>> all = new ArrayList<>();
-      all.add(new java.util.LinkedHashMap<>());
-      for (var ask : asks) {
-        var next = new ArrayList<Map<String, Object>>();
-        for (var partial : all) {
-          for (var value : ask.getValue()) {
-            var more = new java.util.LinkedHashMap<>(partial);
-            more.put(ask.getKey(), value);
-            next.add(more);
-          }
-        }
-        all = next;
-      }
-      return all;
+    /** No rule matched, or the one that did has no value in any output. */
+    private static boolean unanswered(DmnDecisionTableResult result) {
+      return result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull);
     }
 
+    /** How many unanswered combinations a refusal lists one by one. */
+    static final int LISTED = 10;
+
     private static String describe(Map<String, Object> inputs) {
-      return inputs.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+      return inputs.entrySet().stream()
+          .map(e -> e.getKey() + " " + (e.getValue() == null ? "empty" : e.getValue()))
+          .collect(Collectors.joining(", "));
     }
 
     private Finding finding(int rule, String elementId, String text) {

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.system;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -27,6 +28,11 @@ public record ProcessVariable<T>(String name, Class<T> type) {
 
   public T get(VariableScope scope) {
     return convert(scope.getVariable(name));
+  }
+
+  /** Its value in {@code variables} (name → value), such as the inputs a decision is asked with. */
+  public T from(Map<String, ?> variables) {
+    return convert(variables.get(name));
   }
 
   public T getOr(VariableScope scope, T fallback) {

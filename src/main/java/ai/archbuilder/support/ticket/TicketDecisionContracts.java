@@ -6,8 +6,10 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.ENTRY_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.FIRST_RESPONSE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ISSUE_TYPE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.MAX_TIER;
+import static ai.archbuilder.support.ticket.TicketLifecycle.PLAN;
 import static ai.archbuilder.support.ticket.TicketLifecycle.PRIORITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.RESOLUTION_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.SECURITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.STATUS_UPDATE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIER_RESPONSE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIME_IN_TIER_HOURS;
@@ -40,8 +42,12 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class),
         decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class),
         decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith("priority", Priority.class).asksWith("plan", Plan.class),
-        decision("entryTier").tier(ENTRY_TIER.name()),
-        decision("tierCeiling").tier(MAX_TIER.name()),
+        // the assessment's Task_DetermineEntryTier and Task_DetermineTierCeiling ask with the
+        // priority ticketPriority gave, security (true or false from intake, set again by the triage)
+        // and the customer's plan; ApplyAssessmentDelegate needs both tiers for every ticket
+        decision("entryTier").tier(ENTRY_TIER.name()).asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()),
+        decision("tierCeiling").tier(MAX_TIER.name())
+            .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class),
         // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock
         decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name()),
         decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()),

@@ -1,6 +1,7 @@
 package ai.archbuilder.support.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import ai.archbuilder.support.system.DecisionTableCheck.DecisionTablesRefusedException;
 import ai.archbuilder.support.system.DecisionTableCheck.Finding;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
@@ -50,6 +52,10 @@ class DecisionTableCheckTest {
     }
   }
 
+  private static DecisionContract contract(String decision) {
+    return MODULES.stream().flatMap(m -> m.decisions().stream()).filter(c -> c.decision().equals(decision)).findFirst().orElseThrow();
+  }
+
   static Stream<Path> dmnFiles() throws IOException {
     try (var files = Files.list(DMN)) {
       return files.filter(f -> f.toString().endsWith(".dmn")).sorted().toList().stream();
@@ -68,10 +74,29 @@ class DecisionTableCheckTest {
 
   /** The file with the text of output entry {@code id} replaced. */
   private static String withOutput(String file, String id, String text) throws IOException {
-    var xml = read(file);
+    return withOutputIn(read(file), id, text);
+  }
+
+  /** {@code xml} with the text of output entry {@code id} replaced. */
+  private static String withOutputIn(String xml, String id, String text) {
     var entry = Pattern.compile("(<outputEntry id=\"" + Pattern.quote(id) + "\">\\s*<text>)([^<]*)(</text>)").matcher(xml);
-    assertThat(entry.find()).as("output entry %s in %s", id, file).isTrue();
+    assertThat(entry.find()).as("output entry %s", id).isTrue();
     return entry.replaceFirst("$1" + Matcher.quoteReplacement(text.replace("<", "&lt;")) + "$3");
+  }
+
+  /** {@code xml} with the text of input entry {@code id} replaced. */
+  private static String withInput(String xml, String id, String text) {
+    var entry = Pattern.compile("(<inputEntry id=\"" + Pattern.quote(id) + "\">\\s*<text>)([^<]*)(</text>)").matcher(xml);
+    assertThat(entry.find()).as("input entry %s", id).isTrue();
+    return entry.replaceFirst("$1" + Matcher.quoteReplacement(text.replace("<", "&lt;")) + "$3");
+  }
+
+  /** The file without rule {@code id}, as the Modeler's "Delete rule" leaves it. */
+  private static String withoutRule(String file, String id) throws IOException {
+    var xml = read(file);
+    var without = xml.replaceAll("(?s)\\s*<rule id=\"" + Pattern.quote(id) + "\">.*?</rule>", "");
+    assertThat(without).as("rule %s in %s", id, file).isNotEqualTo(xml);
+    return without;
   }
 
   private static String replaced(String xml, String from, String to) {
@@ -165,6 +190,113 @@ class DecisionTableCheckTest {
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage STANDARD, which the application asks",
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage PREMIUM_24_7, which the application asks",
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines: no rule answers deadline REOPEN_WINDOW, coverage EMERGENCY_24_7, which the application asks");
+  }
+
+  @Test
+  void everyPriorityWithAndWithoutASecurityIncidentKeepsAnEntryTier() throws IOException {
+    // the process owner deletes the triage rule: only P1 tickets get a tier
+    var xml = withoutRule("entryTier.dmn", "entryTier_triage");
+    assertThat(check("entryTier.dmn", xml)).containsExactly(
+        "entryTier.dmn, decision entryTier: no rule answers priority P2, security true, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P2, security false, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P3, security true, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P3, security false, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P4, security true, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P4, security false, which the application asks");
+  }
+
+  @Test
+  void everyPriorityPlanAndSecurityKeepsATierCeiling() throws IOException {
+    // the process owner deletes the PROFESSIONAL rule: its P1 and security tickets still get Tier 4 (rules 1, 2)
+    var xml = withoutRule("tierCeiling.dmn", "tierCeiling_professional");
+    assertThat(check("tierCeiling.dmn", xml)).containsExactly(
+        "tierCeiling.dmn, decision tierCeiling: no rule answers priority P2, security false, plan PROFESSIONAL, which the application asks",
+        "tierCeiling.dmn, decision tierCeiling: no rule answers priority P3, security false, plan PROFESSIONAL, which the application asks",
+        "tierCeiling.dmn, decision tierCeiling: no rule answers priority P4, security false, plan PROFESSIONAL, which the application asks");
+    // a deleted rule whose cases others answer is the owner's choice: P1 tickets get their plan's ceiling
+    assertThat(check("tierCeiling.dmn", withoutRule("tierCeiling.dmn", "tierCeiling_p1"))).isEmpty();
+  }
+
+  @Test
+  void everyEscalationTheTicketsProcessCanStartKeepsAnAnswer() throws IOException {
+    // the process owner deletes the oversight rule: a ticket at its ceiling gets no answer
+    var findings = check("escalationTarget.dmn", withoutRule("escalationTarget.dmn", "escalationTarget_oversight"));
+    var prefix = "escalationTarget.dmn, decision escalationTarget: no rule answers trigger TIME_IN_TIER, escalationReason empty, ";
+    assertThat(findings).containsExactly(
+        prefix + "tier 1, maxTier 1, entryTier 1, which the application asks",
+        prefix + "tier 1, maxTier 1, entryTier 2, which the application asks",
+        prefix + "tier 1, maxTier 1, entryTier 3, which the application asks",
+        prefix + "tier 1, maxTier 1, entryTier 4, which the application asks",
+        prefix + "tier 2, maxTier 1, entryTier 1, which the application asks",
+        prefix + "tier 2, maxTier 1, entryTier 2, which the application asks",
+        prefix + "tier 2, maxTier 1, entryTier 3, which the application asks",
+        prefix + "tier 2, maxTier 1, entryTier 4, which the application asks",
+        prefix + "tier 2, maxTier 2, entryTier 1, which the application asks",
+        prefix + "tier 2, maxTier 2, entryTier 2, which the application asks",
+        // per trigger and reason 10 (tier, maxTier) with tier >= maxTier, 4 entry tiers: 9 * 40, and
+        // PRODUCT_DEFECT only at Tier 4 (below, rule 2 sends it there): 4 * 4; less the 10 above
+        "escalationTarget.dmn, decision escalationTarget: and 366 more combinations of trigger, escalationReason, tier, maxTier, "
+            + "entryTier that the application asks get no answer");
+
+    // an answer missing for one trigger is named with it
+    var noDissatisfaction = withInput(read("escalationTarget.dmn"), "UnaryTests_escalationTarget_oversight_1", "not(\"DISSATISFACTION\")");
+    var dissatisfaction = check("escalationTarget.dmn", noDissatisfaction);
+    assertThat(dissatisfaction).hasSize(11);
+    assertThat(dissatisfaction.get(0)).isEqualTo(
+        "escalationTarget.dmn, decision escalationTarget: no rule answers trigger DISSATISFACTION, escalationReason empty, "
+            + "tier 1, maxTier 1, entryTier 1, which the application asks");
+  }
+
+  @Test
+  void onlyEscalationsTheTicketsProcessCanStartNeedAnAnswer() throws IOException {
+    // CRITICAL_PRIORITY answered only below the entry tier, which is the only way the process asks it
+    var xml = withInput(read("escalationTarget.dmn"), "UnaryTests_escalationTarget_critical_3", "< entryTier");
+    xml = withInput(xml, "UnaryTests_escalationTarget_oversight_1", "not(\"CRITICAL_PRIORITY\")");
+    assertThat(check("escalationTarget.dmn", xml)).isEmpty();
+
+    var asked = contract("escalationTarget").combinations();
+    // a reason only with the trigger it implies, none with the others
+    assertThat(asked.stream().map(a -> a.get("trigger") + " " + a.get("escalationReason")).distinct()).containsExactlyInAnyOrder(
+        "TIME_IN_TIER null", "RESPONSE_BREACH null", "RESOLUTION_BREACH null", "FAILED_ATTEMPTS null", "DISSATISFACTION null",
+        "CRITICAL_PRIORITY null", "CUSTOMER_REQUEST CUSTOMER_REQUEST", "MANUAL COMPLEX_ISSUE", "MANUAL RESOURCE_REQUIREMENTS",
+        "MANUAL VIP_CUSTOMER", "MANUAL PRODUCT_DEFECT");
+    // CRITICAL_PRIORITY with the 6 (tier, entryTier) below it and every ceiling; the others with every
+    // tier, ceiling and entry tier (a tier above the ceiling happens: PRODUCT_DEFECT, a lowered ceiling)
+    assertThat(asked).filteredOn(a -> a.get("trigger").equals("CRITICAL_PRIORITY"))
+        .hasSize(6 * 4)
+        .allMatch(a -> (int) a.get("tier") < (int) a.get("entryTier"));
+    assertThat(asked).filteredOn(a -> a.get("trigger").equals("TIME_IN_TIER")).hasSize(4 * 4 * 4);
+    assertThat(asked).hasSize(10 * 64 + 24);
+  }
+
+  @Test
+  void anAnswerThatAnExpressionTakesAwayForOneValueIsMissedForThatValue() throws IOException {
+    // the check evaluates each expression once per value of the variables it names: entryTier here
+    var xml = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_oversight_1", "if entryTier = 4 then null else \"OVERSIGHT\"");
+    xml = withOutputIn(xml, "LiteralExpression_escalationTarget_oversight_2", "if entryTier = 4 then null else tier");
+    var findings = check("escalationTarget.dmn", xml);
+    assertThat(findings).hasSize(11).startsWith(
+        "escalationTarget.dmn, decision escalationTarget: no rule answers trigger TIME_IN_TIER, escalationReason empty, "
+            + "tier 1, maxTier 1, entryTier 4, which the application asks",
+        "escalationTarget.dmn, decision escalationTarget: no rule answers trigger TIME_IN_TIER, escalationReason empty, "
+            + "tier 2, maxTier 1, entryTier 4, which the application asks");
+    // 9 triggers and reasons * 10 (tier, maxTier) at or above the ceiling, PRODUCT_DEFECT 4 (Tier 4 only)
+    assertThat(findings.get(10)).isEqualTo("escalationTarget.dmn, decision escalationTarget: and 84 more combinations of "
+        + "trigger, escalationReason, tier, maxTier, entryTier that the application asks get no answer");
+  }
+
+  @Test
+  void aDeploymentOfTheTablesEvaluatesFewerThanAThousandCombinations() {
+    var evaluations = MODULES.stream().flatMap(m -> m.decisions().stream())
+        .filter(c -> !c.asks().isEmpty())
+        .collect(Collectors.toMap(DecisionContract::decision, c -> c.combinations().size()));
+    assertThat(evaluations).containsOnly(
+        entry("supportCoverage", 4 * 3),
+        entry("lifecycleDeadlines", 3 * 3),
+        entry("entryTier", 4 * 2),
+        entry("tierCeiling", 4 * 2 * 3),
+        entry("escalationTarget", 664));
+    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(717);
   }
 
   @Test

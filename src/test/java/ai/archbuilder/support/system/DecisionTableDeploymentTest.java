@@ -79,6 +79,8 @@ class DecisionTableDeploymentTest extends TicketScenarios {
             "entryTier.dmn, decision entryTier, rule 1: output entryTier 5 is not a tier the application has (1 to 4)"),
         new Edit("ceiling tier 0", "tierCeiling.dmn", "tierCeiling", "LiteralExpression_tierCeiling_basic_1", "0",
             "tierCeiling.dmn, decision tierCeiling, rule 4: output maxTier 0 is not a tier the application has (1 to 4)"),
+        new Edit("ceiling rule BASIC for P3 only", "tierCeiling.dmn", "tierCeiling", "UnaryTests_tierCeiling_basic_1", "\"P3\"",
+            "tierCeiling.dmn, decision tierCeiling: no rule answers priority P4, security false, plan BASIC, which the application asks"),
         new Edit("escalation target tier 5", "escalationTarget.dmn", "escalationTarget",
             "LiteralExpression_escalationTarget_productDefect_2", "5",
             "escalationTarget.dmn, decision escalationTarget, rule 2: output targetTier 5 is not a tier the application has (1 to 4)"),
