@@ -2,6 +2,7 @@ package ai.archbuilder.support.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import ai.archbuilder.support.system.Tiers;
 import ai.archbuilder.support.ticket.Priority;
 import ai.archbuilder.support.ticket.TicketLifecycle;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ class TasklistFilters {
 
   /** Filter name for a group's kind: the tier agents see theirs, the managers "All tiers". */
   static String name(String group, Kind kind) {
-    return (group.equals(AccessPolicy.MANAGERS) ? "All tiers" : "Tier " + group.substring(4)) + ": " + kind.name();
+    var tier = Tiers.of(group);
+    return (tier.isPresent() ? "Tier " + tier.getAsInt() : "All tiers") + ": " + kind.name();
   }
 
   @EventListener(ApplicationReadyEvent.class)

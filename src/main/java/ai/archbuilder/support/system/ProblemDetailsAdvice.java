@@ -95,6 +95,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE, null));
   }
 
+  @ExceptionHandler(TryAgainLater.class)
+  ResponseEntity<ProblemDetail> tryAgainLater(TryAgainLater e) {
+    log.info("Request rolled back, to be sent again: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+        .body(problem(HttpStatus.CONFLICT, e.getMessage(), null));
+  }
+
   static final String CONCURRENT_CHANGE =
       "The ticket changed at the same moment (a timer or another request); nothing was saved: send the request again";
 

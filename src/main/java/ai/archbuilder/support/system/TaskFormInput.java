@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>a variable that is not a field of the task's deployed Camunda Form (read-only fields
- *       included: Tasklist sends them along): a form validation error, so a 400 naming it over
- *       /engine-rest and a message in Tasklist; a task without a deployed form takes none;
+ *       included: Tasklist sends them along), or of its generated form (form fields a process
+ *       owner gave it in the Modeler): a form validation error, so a 400 naming it over
+ *       /engine-rest and a message in Tasklist; a task without either (an embedded HTML form
+ *       declares no fields) takes none;
  *   <li>a BPMN error or escalation thrown at a task: a 400 (no task of ours is modelled to end so).
  * </ul>
  *
@@ -74,12 +76,13 @@ class TaskFormInput extends AbstractProcessEnginePlugin {
       }
     }
 
+    /** The deployed Camunda Form's field keys; else the generated form's fields (none for an embedded form). */
     private Set<String> of(String taskId) {
       InputStream form;
       try {
         form = configuration.getFormService().getDeployedTaskForm(taskId);
       } catch (BadUserRequestException noDeployedForm) {
-        return Set.of();
+        return generatedFormFields(taskId);
       }
       try (form) {
         var keys = new HashSet<String>();
@@ -88,6 +91,14 @@ class TaskFormInput extends AbstractProcessEnginePlugin {
       } catch (IOException e) {
         throw new ProcessEngineException("The form of task " + taskId + " cannot be read", e);
       }
+    }
+
+    /** The form fields a process owner gave a task in the Modeler (camunda:formData): Tasklist generates its form. */
+    private Set<String> generatedFormFields(String taskId) {
+      var data = configuration.getFormService().getTaskFormData(taskId);
+      var keys = new HashSet<String>();
+      data.getFormFields().forEach(field -> keys.add(field.getId()));
+      return keys;
     }
 
     static void collect(JsonNode node, Set<String> keys) {

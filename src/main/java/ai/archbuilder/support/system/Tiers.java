@@ -1,6 +1,7 @@
 package ai.archbuilder.support.system;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -18,6 +19,11 @@ public final class Tiers {
   /** The group whose agents work the tier: {@code tier2} for Tier 2. */
   public static String group(int tier) {
     return "tier" + tier;
+  }
+
+  /** The tier a group works, if it is a tier group: 2 for {@code tier2}. */
+  public static OptionalInt of(String group) {
+    return IntStream.rangeClosed(LOWEST, HIGHEST).filter(tier -> group(tier).equals(group)).findFirst();
   }
 
   /** The tier groups, Tier 1 first. */

@@ -224,6 +224,16 @@ public class SlaPlanner {
   }
 
   /**
+   * The proposed solution did not end the ticket (she rejected it, or wrote back without confirming
+   * it): the clocks run again and it is in progress, no longer resolved. The changes are returned
+   * unapplied, for the caller's own columns to go in the same UPDATE.
+   */
+  public TicketStore.Changes backToWork(Ticket t, Instant now) {
+    resume(t, now);
+    return tickets.change(t.id()).set(Column.STATUS, TicketStatus.IN_PROGRESS).set(Column.RESOLVED_AT, null);
+  }
+
+  /**
    * A window whose 75 % mark moved later (a re-assessment, a reopening) owes its warning again; one
    * whose mark has passed keeps the warning it had, so it is not sent twice.
    */

@@ -13,6 +13,7 @@ import ai.archbuilder.support.escalation.EscalationReason;
 import ai.archbuilder.support.system.ApiException;
 import ai.archbuilder.support.system.CurrentUser;
 import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.system.TryAgainLater;
 import ai.archbuilder.support.ticket.TicketLifecycle.Messages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -273,12 +274,20 @@ public class TicketService {
     }
     // after the window, by today's table or by the ticket's own (its process no longer listens: the
     // window was set when it closed, and a process owner may have lengthened it since)
-    if (t.status() == TicketStatus.CLOSED && (!clock.withinReopenWindow(t, Now.instant()) || !listensForReplies(key))) {
+    boolean listens = listensForReplies(key);
+    if (t.status() == TicketStatus.CLOSED && (!clock.withinReopenWindow(t, Now.instant()) || !listens)) {
       return new MessageResult(MessageOutcome.NEW_TICKET_LINKED, followUpTicket(t, body, user));
     }
     conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
     var correlated =
         runtime.createMessageCorrelation(Messages.CUSTOMER_REPLIED).processInstanceBusinessKey(key).correlateAllWithResult();
+    if (correlated.isEmpty() && listens) {
+      // the process waits for her but did not take it: an administrator suspended it, or it moved on
+      // (the reopen window ended) at this very moment. Kept unseen, her reply would be lost.
+      throw suspended(key)
+          ? new TryAgainLater("The ticket's process is suspended by an administrator; nothing was saved: send it again later", 60)
+          : new TryAgainLater("The ticket moved on at the same moment; nothing was saved: send it again", 1);
+    }
     MessageOutcome outcome =
         correlated.isEmpty()
             ? MessageOutcome.ADDED
@@ -290,6 +299,10 @@ public class TicketService {
     // a task open while she wrote (the agent at work) shows her message too, not only new tasks
     events.publishEvent(new MessageAdded(key));
     return new MessageResult(outcome, tickets.find(t.id()).orElseThrow());
+  }
+
+  private boolean suspended(String key) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).suspended().count() > 0;
   }
 
   private boolean listensForReplies(String key) {

@@ -2,7 +2,6 @@ package ai.archbuilder.support.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -19,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * What a browser can be made to do against a start without the demo profile (no admin yet, as a
@@ -97,24 +94,13 @@ class BrowserAttackTest {
   }
 
   private ResponseEntity<String> deploy(String origin, String fetchSite) {
-    var parts = new LinkedMultiValueMap<String, Object>();
-    parts.add("deployment-name", "Cross-site test");
-    parts.add("enable-duplicate-filtering", "true");
-    parts.add("data", new ByteArrayResource(BPMN.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "cross-site.bpmn";
-      }
-    });
     var headers = new HttpHeaders();
-    headers.setBasicAuth("otto", "owner-password-123");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     if (origin != null) {
       headers.setOrigin(origin);
     }
     if (fetchSite != null) {
       headers.add("Sec-Fetch-Site", fetchSite);
     }
-    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    return new ModelerDeployment("Cross-site test", "cross-site.bpmn", BPMN).sendAs(rest, "otto", "owner-password-123", headers);
   }
 }

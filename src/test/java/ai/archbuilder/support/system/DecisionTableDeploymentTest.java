@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.archbuilder.support.ticket.TicketScenarios;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -16,15 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A process owner deploys an edited table from the Modeler ("Deploy to Camunda 7": multipart to
@@ -150,21 +143,7 @@ class DecisionTableDeploymentTest extends TicketScenarios {
     return entry.replaceFirst("$1" + Matcher.quoteReplacement(text) + "$3");
   }
 
-  /** As the Modeler deploys: the file as a part named after it, duplicate filtering on. */
   private ResponseEntity<String> deploy(String file, String xml) {
-    var parts = new LinkedMultiValueMap<String, Object>();
-    parts.add("deployment-name", file);
-    parts.add("deployment-source", "Camunda Modeler");
-    parts.add("enable-duplicate-filtering", "true");
-    parts.add(file, new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return file;
-      }
-    });
-    var headers = new HttpHeaders();
-    headers.setBasicAuth("owner", "demo");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    return new ModelerDeployment(file, file, xml).sendAs(rest, "owner", "demo");
   }
 }

@@ -3,7 +3,6 @@ package ai.archbuilder.support.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.archbuilder.support.ticket.TicketScenarios;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,14 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A process owner changes one SLA number in {@code dmn/slaTargets.dmn} and deploys the file the way
@@ -97,21 +90,8 @@ class ModelerRedeploymentTest extends TicketScenarios {
     assertThat(form.getBody().path("id").asText()).isEqualTo("Form_TriageTicket");
   }
 
-  /** What the Modeler's "Deploy to Camunda 7" sends: one file, multipart, HTTP Basic as a process owner. */
   private void deployAsProcessOwner(String deploymentName, String fileName, String content) {
-    var parts = new LinkedMultiValueMap<String, Object>();
-    parts.add("deployment-name", deploymentName);
-    parts.add("deployment-source", "Camunda Modeler");
-    parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    var headers = new HttpHeaders();
-    headers.setBasicAuth("owner", "demo");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var deployed = rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    var deployed = new ModelerDeployment(deploymentName, fileName, content).sendAs(rest, "owner", "demo");
     assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
   }
 

@@ -78,6 +78,29 @@ abstract class FollowUpScenarios extends ProcessScenarios {
   }
 
   @Test
+  void aReplyToATicketWhoseProcessAnAdministratorSuspendedWaitsUntilItRunsAgain() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = closedQuestion("alice", true);
+    advanceTo(la("2026-12-04T10:00:00")); // within the reopen window
+    // an administrator suspends the ticket's process in Cockpit (a migration, an investigation)
+    runtime.suspendProcessInstanceById(lifecycleId(key));
+    var historyBefore = historyEvents(key);
+
+    var refused = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The export is empty again."));
+    assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(409);
+    assertThat(refused.getHeaders().getFirst("Retry-After")).isNotNull();
+    assertThat(refused.getBody().get("detail").asText()).contains("send it again");
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(historyEvents(key)).as("nothing of the message was kept").isEqualTo(historyBefore);
+
+    runtime.activateProcessInstanceById(lifecycleId(key));
+    var reply = post("alice", "/api/tickets/" + key + "/messages", Map.of("from", "CUSTOMER", "body", "The export is empty again."));
+    assertThat(reply.getStatusCode().value()).isEqualTo(202);
+    assertThat(reply.getBody().get("outcome").asText()).isEqualTo("REOPENED");
+    assertThat(count(key, "CUSTOMER_MESSAGE")).isEqualTo(1);
+  }
+
+  @Test
   void aReplyWithinFourteenDaysReopensTheTicketInItsTierAndOwesANewResponse() {
     setClock(la("2026-11-24T10:00:00"));
     var key = closedQuestion("alice", true);

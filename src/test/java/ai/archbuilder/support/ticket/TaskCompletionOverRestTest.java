@@ -129,4 +129,47 @@ class TaskCompletionOverRestTest extends ProcessScenarios {
     assertThat(reclassified.getBody().get("message").asText()).contains("impact");
     assertThat(ticket(key).get("impact").asText()).isEqualTo("MINOR");
   }
+
+  /** A task a process owner adds in the Modeler with a generated form (form fields), no Camunda Form. */
+  private static final String GENERATED_FORM_PROCESS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+          id="Definitions_OwnersCheck" targetNamespace="http://bpmn.io/schema/bpmn">
+        <bpmn:process id="OwnersCheckProcess" name="Owner's check" isExecutable="true" camunda:historyTimeToLive="P365D">
+          <bpmn:startEvent id="Start" />
+          <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Check" />
+          <bpmn:userTask id="Task_Check" name="Check the customer's licence" camunda:candidateGroups="tier1">
+            <bpmn:extensionElements>
+              <camunda:formData>
+                <camunda:formField id="licenceValid" label="Licence valid" type="boolean" />
+                <camunda:formField id="licenceNote" label="Note" type="string" />
+              </camunda:formData>
+            </bpmn:extensionElements>
+          </bpmn:userTask>
+          <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Check" targetRef="End" />
+          <bpmn:endEvent id="End" />
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
+
+  @Test
+  void aTaskWithAGeneratedFormTakesItsFormFieldsAndNothingElse() {
+    engine.getRepositoryService().createDeployment().name("owner's check")
+        .addString("OwnersCheckProcess.bpmn", GENERATED_FORM_PROCESS).deploy();
+    var instance = runtime.startProcessInstanceByKey("OwnersCheckProcess");
+    var check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    var path = "/engine-rest/task/" + check.getId() + "/complete";
+
+    var stray = post("tier1", path, Map.of("variables", Map.of(
+        "licenceValid", Map.of("value", true), "tier", Map.of("value", 4))));
+    assertThat(stray.getStatusCode().value()).as("%s", stray.getBody()).isEqualTo(400);
+    assertThat(stray.getBody().get("message").asText()).contains("tier", "not a field of the task's form");
+    assertThat(runtime.getVariables(instance.getId())).isEmpty();
+
+    var ok = post("tier1", path, Map.of("variables", Map.of(
+        "licenceValid", Map.of("value", true), "licenceNote", Map.of("value", "Valid until 2027"))));
+    assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("licenceNote").singleResult().getValue()).isEqualTo("Valid until 2027");
+  }
 }

@@ -1,6 +1,7 @@
 package ai.archbuilder.support.mail.inbound;
 
 import ai.archbuilder.support.system.DatabaseFailures;
+import ai.archbuilder.support.system.TryAgainLater;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -127,7 +128,7 @@ public class ImapMailbox {
       return result.outcome() == InboundOutcome.QUARANTINED ? Handled.QUARANTINED : Handled.PROCESSED;
     } catch (Exception e) {
       var key = InboundMailProcessor.keyOf(raw);
-      if (DatabaseFailures.isDatabaseAway(e) || DatabaseFailures.isConcurrentChange(e)) {
+      if (DatabaseFailures.isDatabaseAway(e) || DatabaseFailures.isConcurrentChange(e) || e instanceof TryAgainLater) {
         // not the message's fault: it stays unseen and does not count towards the quarantine
         log.warn("Processing inbound message {} failed, tried again at the next poll: {}", key, e.toString());
         return Handled.FAILED;

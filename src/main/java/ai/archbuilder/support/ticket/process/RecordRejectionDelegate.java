@@ -8,7 +8,6 @@ import ai.archbuilder.support.system.Now;
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.SlaPlanner;
 import ai.archbuilder.support.ticket.TicketHistory;
-import ai.archbuilder.support.ticket.TicketStatus;
 import ai.archbuilder.support.ticket.TicketStore;
 import ai.archbuilder.support.ticket.TicketStore.Column;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,12 +31,9 @@ class RecordRejectionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
-    planner.resume(t, Now.instant());
     int inTier = t.failedAttemptsInTier() + 1;
-    tickets
-        .change(t.id())
-        .set(Column.STATUS, TicketStatus.IN_PROGRESS)
-        .set(Column.RESOLVED_AT, null)
+    planner
+        .backToWork(t, Now.instant())
         .set(Column.FAILED_ATTEMPTS, t.failedAttempts() + 1)
         .set(Column.FAILED_ATTEMPTS_IN_TIER, inTier)
         .apply();

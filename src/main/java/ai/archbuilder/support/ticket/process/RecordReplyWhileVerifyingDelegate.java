@@ -4,9 +4,7 @@ import ai.archbuilder.support.system.Now;
 import ai.archbuilder.support.ticket.HistoryEvent;
 import ai.archbuilder.support.ticket.SlaPlanner;
 import ai.archbuilder.support.ticket.TicketHistory;
-import ai.archbuilder.support.ticket.TicketStatus;
 import ai.archbuilder.support.ticket.TicketStore;
-import ai.archbuilder.support.ticket.TicketStore.Column;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,8 +31,7 @@ class RecordReplyWhileVerifyingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var t = tickets.get(execution.getProcessBusinessKey());
-    planner.resume(t, Now.instant());
-    tickets.change(t.id()).set(Column.STATUS, TicketStatus.IN_PROGRESS).set(Column.RESOLVED_AT, null).apply();
+    planner.backToWork(t, Now.instant()).apply();
     history.record(t.id(), HistoryEvent.RETURNED_TO_WORK, "customer",
         "She wrote while the solution waited for her verification: back to Tier %d".formatted(t.tier()));
   }

@@ -485,6 +485,32 @@ class InboundMailTest extends TicketScenarios {
   }
 
   @Test
+  void aReplyToATicketWhoseProcessIsSuspendedStaysUnseenUntilItRuns() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = accepted(postMail("mail-gateway", mail("Sue <sue@paused.example>", "Render hangs", id(),
+        "Rendering hangs at 99 %.")), "NEW_TICKET").get("ticket").asText();
+    triage(key, "REQUEST_INFORMATION", "Which scene do you render?");
+    // an administrator suspends the ticket's process in Cockpit
+    var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list();
+    instances.forEach(p -> runtime.suspendProcessInstanceById(p.getId()));
+
+    smtp(mail("sue@paused.example", "Re: [" + key + "] Render hangs", id(), "The kitchen scene."));
+    var poller = mailbox();
+    for (int poll = 0; poll < 4; poll++) { // more polls than the attempts before a quarantine
+      var report = poller.poll();
+      assertThat(report.failed()).as("poll %d", poll).isEqualTo(1);
+      assertThat(report.quarantined()).as("poll %d", poll).isZero();
+      assertThat(seen(0)).isFalse();
+    }
+    assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+
+    instances.forEach(p -> runtime.activateProcessInstanceById(p.getId()));
+    assertThat(poller.poll().processed()).isEqualTo(1);
+    assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(conversation(key)).last().isEqualTo("sue@paused.example: The kitchen scene.");
+  }
+
+  @Test
   void theEndpointIsForGatewaysAndHasASizeLimit() {
     var raw = mail("sam@size.example", "Hello", id(), "Hi");
     assertThat(postMail("alice", raw).getStatusCode().value()).isEqualTo(403);

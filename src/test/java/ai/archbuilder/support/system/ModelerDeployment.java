@@ -1,0 +1,39 @@
+package ai.archbuilder.support.system;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * What the Camunda Modeler's "Deploy to Camunda 7" sends: one file as a multipart part named after
+ * it, to {@code /engine-rest/deployment/create}, with HTTP Basic; duplicate filtering on.
+ */
+record ModelerDeployment(String deploymentName, String fileName, String content) {
+
+  ResponseEntity<String> sendAs(TestRestTemplate rest, String user, String password) {
+    return sendAs(rest, user, password, new HttpHeaders());
+  }
+
+  /** With headers of its own (a browser's {@code Origin}, {@code Sec-Fetch-Site}). */
+  ResponseEntity<String> sendAs(TestRestTemplate rest, String user, String password, HttpHeaders headers) {
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("deployment-name", deploymentName);
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("enable-duplicate-filtering", "true");
+    parts.add(fileName, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    headers.setBasicAuth(user, password);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+  }
+}
