@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -265,7 +266,7 @@ public class TicketService {
         throw ApiException.forbidden("Only support staff write as AGENT");
       }
       conversation.agentReplied(t, user.id(), body);
-      runtime.createMessageCorrelation(Messages.AGENT_RESPONDED).processInstanceBusinessKey(key).correlateAllWithResult();
+      correlate(key, Messages.AGENT_RESPONDED, Map.of());
       events.publishEvent(new MessageAdded(key));
       return new MessageResult(MessageOutcome.ADDED, tickets.find(t.id()).orElseThrow());
     }
@@ -274,20 +275,11 @@ public class TicketService {
     }
     // after the window, by today's table or by the ticket's own (its process no longer listens: the
     // window was set when it closed, and a process owner may have lengthened it since)
-    boolean listens = listensForReplies(key);
-    if (t.status() == TicketStatus.CLOSED && (!clock.withinReopenWindow(t, Now.instant()) || !listens)) {
+    if (t.status() == TicketStatus.CLOSED && (!clock.withinReopenWindow(t, Now.instant()) || !waitsFor(key, Messages.CUSTOMER_REPLIED))) {
       return new MessageResult(MessageOutcome.NEW_TICKET_LINKED, followUpTicket(t, body, user));
     }
     conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
-    var correlated =
-        runtime.createMessageCorrelation(Messages.CUSTOMER_REPLIED).processInstanceBusinessKey(key).correlateAllWithResult();
-    if (correlated.isEmpty() && listens) {
-      // the process waits for her but did not take it: an administrator suspended it, or it moved on
-      // (the reopen window ended) at this very moment. Kept unseen, her reply would be lost.
-      throw suspended(key)
-          ? new TryAgainLater("The ticket's process is suspended by an administrator; nothing was saved: send it again later", 60)
-          : new TryAgainLater("The ticket moved on at the same moment; nothing was saved: send it again", 1);
-    }
+    var correlated = correlate(key, Messages.CUSTOMER_REPLIED, Map.of());
     MessageOutcome outcome =
         correlated.isEmpty()
             ? MessageOutcome.ADDED
@@ -301,12 +293,25 @@ public class TicketService {
     return new MessageResult(outcome, tickets.find(t.id()).orElseThrow());
   }
 
-  private boolean suspended(String key) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).suspended().count() > 0;
+  /**
+   * Delivers a message to the ticket's process; none answers when nothing waits for it. A process
+   * that waits but did not take it (an administrator suspended it, or it moved on at this very
+   * moment: a timer ended the wait) would lose it: the request is rolled back, to be sent again.
+   */
+  private List<MessageCorrelationResult> correlate(String key, String message, Map<String, Object> variables) {
+    boolean waits = waitsFor(key, message);
+    var correlated =
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(key).setVariables(variables).correlateAllWithResult();
+    if (correlated.isEmpty() && waits) {
+      throw runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).suspended().count() > 0
+          ? new TryAgainLater("The ticket's process is suspended by an administrator; nothing was saved: send it again later", 60)
+          : new TryAgainLater("The ticket moved on at the same moment; nothing was saved: send it again", 1);
+    }
+    return correlated;
   }
 
-  private boolean listensForReplies(String key) {
-    return runtime.createExecutionQuery().processInstanceBusinessKey(key).messageEventSubscriptionName(Messages.CUSTOMER_REPLIED).count() > 0;
+  private boolean waitsFor(String key, String message) {
+    return runtime.createExecutionQuery().processInstanceBusinessKey(key).messageEventSubscriptionName(message).count() > 0;
   }
 
   /** A reply after the reopen window: a new ticket that links the old one (policy §6). */
@@ -343,13 +348,8 @@ public class TicketService {
     }
     history.record(t.id(), HistoryEvent.ESCALATION_REQUESTED, user.id(), reason + ": " + justification);
     var correlated =
-        runtime
-            .createMessageCorrelation(Messages.ESCALATION_REQUESTED)
-            .processInstanceBusinessKey(key)
-            .setVariable(TRIGGER.name(), reason.trigger().name())
-            .setVariable(ESCALATION_REASON.name(), reason.name())
-            .setVariable(JUSTIFICATION.name(), justification)
-            .correlateAllWithResult();
+        correlate(key, Messages.ESCALATION_REQUESTED, Map.of(
+            TRIGGER.name(), reason.trigger().name(), ESCALATION_REASON.name(), reason.name(), JUSTIFICATION.name(), justification));
     if (correlated.isEmpty()) {
       throw ApiException.conflict("Ticket %s cannot be escalated while %s".formatted(key, t.status()));
     }
@@ -365,12 +365,7 @@ public class TicketService {
     if (comment != null && !comment.isBlank()) {
       conversation.customerWrote(t, user.customer() ? user.email() : user.id(), comment);
     }
-    var correlated =
-        runtime
-            .createMessageCorrelation(Messages.SOLUTION_VERIFIED)
-            .processInstanceBusinessKey(key)
-            .setVariable(ACCEPTED.name(), accepted)
-            .correlateAllWithResult();
+    var correlated = correlate(key, Messages.SOLUTION_VERIFIED, Map.of(ACCEPTED.name(), accepted));
     if (correlated.isEmpty()) {
       throw ApiException.conflict("Ticket %s has no proposed solution to verify (status %s)".formatted(key, t.status()));
     }
@@ -386,12 +381,7 @@ public class TicketService {
     jdbc.sql("INSERT INTO feedback (ticket_id, csat, nps, ces, comment, at) VALUES (?, ?, ?, ?, ?, ?)")
         .params(t.id(), csat, nps, ces, comment, TicketStore.toSql(Now.instant()))
         .update();
-    var correlated =
-        runtime
-            .createMessageCorrelation(Messages.FEEDBACK_RECEIVED)
-            .processInstanceBusinessKey(key)
-            .setVariable(CSAT.name(), csat)
-            .correlateAllWithResult();
+    var correlated = correlate(key, Messages.FEEDBACK_RECEIVED, Map.of(CSAT.name(), csat));
     if (correlated.isEmpty()) {
       throw ApiException.conflict("Ticket %s has no open survey (expired, answered, or not closed)".formatted(key));
     }

@@ -335,6 +335,26 @@ abstract class SlaClockScenarios extends ProcessScenarios {
   }
 
   @Test
+  void anAgentsReplyToATicketWhoseProcessIsSuspendedIsRefusedUntilItRunsSoTheResponseClockAgrees() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "paul@example.com", "Card charged twice", "The payment was taken twice this month",
+        "category", "BILLING", "subcategory", "PAYMENT", "impact", "MAJOR");
+    runtime.suspendProcessInstanceById(lifecycleId(key));
+    setClock(la("2026-11-24T11:00:00"));
+    var refused = post("tier1", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "We are on it."));
+    assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(409);
+    assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+    assertThat(instant(ticket(key), "firstRespondedAt")).isNull();
+    assertThat(historyEvents(key)).doesNotContain("REPLIED", "FIRST_RESPONSE");
+
+    runtime.activateProcessInstanceById(lifecycleId(key));
+    var reply = post("tier1", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "We are on it."));
+    assertThat(reply.getStatusCode().value()).as("%s", reply.getBody()).isEqualTo(202);
+    assertThat(instant(ticket(key), "firstRespondedAt")).isEqualTo(la("2026-11-24T11:00:00"));
+    assertThat(lifecycle(key)).hasPassed("Task_AwaitFirstResponse");
+  }
+
+  @Test
   void twoAgentsAnsweringAtOnceGiveOneFirstResponse() {
     setClock(la("2026-11-24T10:00:00"));
     var key = create("admin", "paul@example.com", "Card charged twice", "The payment was taken twice this month",
