@@ -2,8 +2,10 @@ package ai.archbuilder.support.escalation;
 
 import static ai.archbuilder.support.system.DecisionContract.decision;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ACTION;
+import static ai.archbuilder.support.ticket.TicketLifecycle.CSAT;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ENTRY_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ESCALATION_REASON;
+import static ai.archbuilder.support.ticket.TicketLifecycle.FAILED_ATTEMPTS_IN_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.MAX_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TARGET_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIER;
@@ -52,7 +54,12 @@ class EscalationDecisionContracts implements DecisionContracts {
             .asksOnlyWhen(asked -> reasonFits(trigger(asked), reason(asked)))
             // CRITICAL_PRIORITY comes only by Gateway_CriticalReroute → Gateway_Escalate, whose
             // condition is tier < entryTier (ApplyAssessmentDelegate set the trigger for the same).
-            .asksOnlyWhen(asked -> trigger(asked) != EscalationTrigger.CRITICAL_PRIORITY || TIER.from(asked) < ENTRY_TIER.from(asked)));
+            .asksOnlyWhen(asked -> trigger(asked) != EscalationTrigger.CRITICAL_PRIORITY || TIER.from(asked) < ENTRY_TIER.from(asked)),
+        // Task_DecideAfterRejection: the rejections in the tier, counting the one just recorded
+        // (RecordRejectionDelegate); ten is far past any policy's "escalate after n"
+        decision("rejectionHandling").asksWithRange(FAILED_ATTEMPTS_IN_TIER.name(), 1, 10),
+        // Task_DecideFeedbackFollowUp: the survey's satisfaction, 1 to 5 (the API and SurveyReply refuse others)
+        decision("feedbackFollowUp").asksWithRange(CSAT.name(), 1, 5));
   }
 
   private static EscalationTrigger trigger(Map<String, Object> asked) {

@@ -37,10 +37,17 @@ class TicketDecisionContracts implements DecisionContracts {
             .oneOf("category", Category.class)
             .oneOfOrNull("subcategory", Subcategory.class),
         decision("impactInference").mustAlwaysAnswer().oneOf("impact", Impact.class),
-        // ApplyAssessmentDelegate
-        decision("basePriority").oneOf("basePriority", Priority.class),
-        decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class),
-        decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class),
+        // the assessment asks with the ticket's classification: a category always (the classifier's
+        // catch-all), an impact when one was given or inferred (none counts too), an urgency (MEDIUM
+        // unless given), security true or false, a subcategory of the category or none
+        decision("basePriority").oneOf("basePriority", Priority.class)
+            .asksWithOrNull("impact", Impact.class).asksWith("category", Category.class),
+        decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class)
+            .asksWithOrNull("impact", Impact.class).asksWith("category", Category.class).asksWith("urgency", Urgency.class),
+        decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class)
+            .asksWithFlag(SECURITY.name()).asksWith("category", Category.class).asksWithOrNull("subcategory", Subcategory.class)
+            .asksOnlyWhen(asked -> asked.get("subcategory") == null
+                || Subcategory.valueOf((String) asked.get("subcategory")).category().name().equals(asked.get("category"))),
         decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith("priority", Priority.class).asksWith("plan", Plan.class),
         // the assessment's Task_DetermineEntryTier and Task_DetermineTierCeiling ask with the
         // priority ticketPriority gave, security (true or false from intake, set again by the triage)
@@ -49,8 +56,9 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("tierCeiling").tier(MAX_TIER.name())
             .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class),
         // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock
-        decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name()),
-        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()),
+        decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name())
+            .asksWith(PRIORITY.name(), Priority.class),
+        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier("tier"),
         decision("escalationMatrix").positive("matrixHours"),
         decision("tier1PriorityWindow").positive("windowHours"),
         decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()),

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,7 +124,7 @@ class DecisionTableCheckTest {
       }
     }
     var contracted = MODULES.stream().flatMap(m -> m.decisions().stream()).map(DecisionContract::decision).toList();
-    assertThat(contracted).hasSize(17).doesNotHaveDuplicates();
+    assertThat(contracted).hasSize(19).doesNotHaveDuplicates();
     assertThat(decisions).containsAll(contracted);
   }
 
@@ -218,6 +219,30 @@ class DecisionTableCheckTest {
   }
 
   @Test
+  void everyOtherTableAProcessAsksKeepsAnAnswerForEverythingItAsks() throws IOException {
+    // a rule the process owner deletes → what the application then asks without an answer
+    var cases = Map.of(
+        "slaTargets.dmn/slaTargets_p3", "decision slaTargets: no rule answers priority P3,",
+        "tierResponseTime.dmn/tierResponseTime_tier2", "decision tierResponseTime: no rule answers tier 2,",
+        "ticketPriority.dmn/ticketPriority_unchanged", "decision ticketPriority: no rule answers impact SYSTEM_DOWN, category TECHNICAL, urgency MEDIUM,",
+        "ticketPriority.dmn/basePriority_noImpact", "decision basePriority: no rule answers impact empty, category TECHNICAL,",
+        "issueType.dmn/issueType_technical", "decision issueType: no rule answers security false, category TECHNICAL, subcategory SOFTWARE_BUG,",
+        "rejectionHandling.dmn/rejectionHandling_first", "decision rejectionHandling: no rule answers failedAttemptsInTier 1,",
+        "feedbackFollowUp.dmn/feedbackFollowUp_satisfied", "decision feedbackFollowUp: no rule answers csat 3,");
+    cases.forEach((deleted, complaint) -> {
+      var file = deleted.substring(0, deleted.indexOf('/'));
+      try {
+        assertThat(check(file, withoutRule(file, deleted.substring(deleted.indexOf('/') + 1))))
+            .as(deleted).anyMatch(finding -> finding.contains(complaint));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    // answers that others give stay the owner's choice: without the rule for a second rejection, every rejection is the first
+    assertThat(check("rejectionHandling.dmn", withoutRule("rejectionHandling.dmn", "rejectionHandling_second"))).isEmpty();
+  }
+
+  @Test
   void everyEscalationTheTicketsProcessCanStartKeepsAnAnswer() throws IOException {
     // the process owner deletes the oversight rule: a ticket at its ceiling gets no answer
     var findings = check("escalationTarget.dmn", withoutRule("escalationTarget.dmn", "escalationTarget_oversight"));
@@ -295,8 +320,15 @@ class DecisionTableCheckTest {
         entry("lifecycleDeadlines", 3 * 3),
         entry("entryTier", 4 * 2),
         entry("tierCeiling", 4 * 2 * 3),
-        entry("escalationTarget", 664));
-    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(717);
+        entry("escalationTarget", 664),
+        entry("basePriority", 8 * 4),
+        entry("ticketPriority", 8 * 4 * 3),
+        entry("issueType", 2 * 24), // each of the 20 subcategories with its category, and no subcategory with each of 4
+        entry("slaTargets", 4),
+        entry("tierResponseTime", 4),
+        entry("rejectionHandling", 10),
+        entry("feedbackFollowUp", 5));
+    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(916);
   }
 
   @Test
