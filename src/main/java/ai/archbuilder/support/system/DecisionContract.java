@@ -200,6 +200,20 @@ public record DecisionContract(
       return new Literal(Kind.EXPRESSION, t, null, null);
     }
 
+    /** A value a table gave when it ran, judged as the literal it could have been written as. */
+    public static Literal ofValue(Object value) {
+      if (value == null) {
+        return new Literal(Kind.NULL, "empty", null, null);
+      }
+      if (value instanceof Boolean) {
+        return new Literal(Kind.BOOLEAN, value.toString(), null, null);
+      }
+      if (value instanceof Number n) {
+        return new Literal(Kind.NUMBER, n.toString(), null, new BigDecimal(n.toString()));
+      }
+      return new Literal(Kind.STRING, "\"" + value + "\"", value.toString(), null);
+    }
+
     /** An expression of another language than FEEL: not read, judged only when it runs. */
     public static Literal expression(String text) {
       return new Literal(Kind.EXPRESSION, text, null, null);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -107,11 +108,21 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return List.of();
     }
     var findings = new ArrayList<Finding>();
+    var asked = new ArrayList<Map.Entry<Table, DecisionContract>>();
     for (var decision : decisions) {
       var contract = contracts.get(decision.getId());
       if (contract != null && decision.getExpression() instanceof DecisionTable table) {
-        findings.addAll(new Table(resource, decision.getId(), table).breaches(contract));
+        var checked = new Table(resource, decision.getId(), table);
+        findings.addAll(checked.breaches(contract));
+        if (!contract.asks().isEmpty()) {
+          asked.add(Map.entry(checked, contract));
+        }
       }
+    }
+    // tried only on a file whose values pass: the engine would stop at the first bad one, and a
+    // required decision's bad value would come back from every decision that reads it
+    if (findings.isEmpty()) {
+      asked.forEach(tried -> findings.addAll(tried.getKey().unanswered(tried.getValue())));
     }
     return findings;
   }
@@ -242,30 +253,26 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
           }
         }
       }
-      // tried only on a table whose values pass: the engine would stop at the first bad one
-      if (!contract.asks().isEmpty() && findings.isEmpty()) {
-        findings.addAll(unanswered(contract));
-      }
       return findings;
     }
 
     /**
-     * The combinations of the inputs the application asks with that no rule answers: the first
-     * {@link #LISTED} one a line, then how many more (a deleted catch-all rule leaves hundreds).
+     * The combinations of the inputs the application asks with that no rule answers, or whose
+     * answer it cannot use (an output it needs left empty, a computed tier outside the tiers): the
+     * first {@link #LISTED} one a line, then how many more (a deleted catch-all rule leaves hundreds).
      */
-    private List<Finding> unanswered(DecisionContract contract) {
+    List<Finding> unanswered(DecisionContract contract) {
       var findings = new ArrayList<Finding>();
       try {
         var parsed = DMN.parseDecision(decision, (DmnModelInstance) table.getModelInstance());
-        var missing = FEEL.remembering(() -> contract.combinations().stream()
-            .filter(inputs -> unanswered(DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs))))
+        var problems = FEEL.remembering(() -> contract.combinations().stream()
+            .map(inputs -> problem(contract, inputs, DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs))))
+            .flatMap(Optional::stream)
             .toList());
-        missing.stream()
-            .limit(LISTED)
-            .forEach(inputs -> findings.add(finding(0, decision, "no rule answers %s, which the application asks".formatted(describe(inputs)))));
-        if (missing.size() > LISTED) {
-          findings.add(finding(0, decision, "and %d more combinations of %s that the application asks get no answer"
-              .formatted(missing.size() - LISTED, String.join(", ", contract.asks().keySet()))));
+        problems.stream().limit(LISTED).forEach(problem -> findings.add(finding(0, decision, problem)));
+        if (problems.size() > LISTED) {
+          findings.add(finding(0, decision, "and %d more combinations of %s that the application asks get no answer it can use"
+              .formatted(problems.size() - LISTED, String.join(", ", contract.asks().keySet()))));
         }
       } catch (RuntimeException e) {
         findings.add(finding(0, decision, "the table cannot be evaluated: " + e.getMessage()));
@@ -273,9 +280,16 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return findings;
     }
 
-    /** No rule matched, or the one that did has no value in any output. */
-    private static boolean unanswered(DmnDecisionTableResult result) {
-      return result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull);
+    /** What is wrong with the answer to {@code inputs}: none, or an output the application cannot use. */
+    private static Optional<String> problem(DecisionContract contract, Map<String, Object> inputs, DmnDecisionTableResult result) {
+      if (result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull)) {
+        return Optional.of("no rule answers %s, which the application asks".formatted(describe(inputs)));
+      }
+      var answer = result.getFirstResult();
+      return contract.outputs().entrySet().stream()
+          .flatMap(output -> output.getValue().complaint(output.getKey(), Literal.ofValue(answer.get(output.getKey()))).stream())
+          .findFirst()
+          .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(inputs), complaint));
     }
 
     /** How many unanswered combinations a refusal lists one by one. */

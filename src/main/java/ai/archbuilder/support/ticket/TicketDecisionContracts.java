@@ -52,7 +52,8 @@ class TicketDecisionContracts implements DecisionContracts {
         // the assessment's Task_DetermineEntryTier and Task_DetermineTierCeiling ask with the
         // priority ticketPriority gave, security (true or false from intake, set again by the triage)
         // and the customer's plan; ApplyAssessmentDelegate needs both tiers for every ticket
-        decision("entryTier").tier(ENTRY_TIER.name()).asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()),
+        decision("entryTier").tier(ENTRY_TIER.name())
+            .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class),
         decision("tierCeiling").tier(MAX_TIER.name())
             .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class),
         // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock

@@ -194,16 +194,16 @@ class DecisionTableCheckTest {
   }
 
   @Test
-  void everyPriorityWithAndWithoutASecurityIncidentKeepsAnEntryTier() throws IOException {
+  void everyPriorityWithAndWithoutASecurityIncidentKeepsAnEntryTierForEveryPlan() throws IOException {
     // the process owner deletes the triage rule: only P1 tickets get a tier
     var xml = withoutRule("entryTier.dmn", "entryTier_triage");
-    assertThat(check("entryTier.dmn", xml)).containsExactly(
-        "entryTier.dmn, decision entryTier: no rule answers priority P2, security true, which the application asks",
-        "entryTier.dmn, decision entryTier: no rule answers priority P2, security false, which the application asks",
-        "entryTier.dmn, decision entryTier: no rule answers priority P3, security true, which the application asks",
-        "entryTier.dmn, decision entryTier: no rule answers priority P3, security false, which the application asks",
-        "entryTier.dmn, decision entryTier: no rule answers priority P4, security true, which the application asks",
-        "entryTier.dmn, decision entryTier: no rule answers priority P4, security false, which the application asks");
+    var findings = check("entryTier.dmn", xml);
+    // P2 to P4, with and without a security incident, for each of the three plans
+    assertThat(findings).hasSize(11).startsWith(
+        "entryTier.dmn, decision entryTier: no rule answers priority P2, security true, plan BASIC, which the application asks",
+        "entryTier.dmn, decision entryTier: no rule answers priority P2, security true, plan PROFESSIONAL, which the application asks");
+    assertThat(findings.get(10)).isEqualTo("entryTier.dmn, decision entryTier: and 8 more combinations of priority, security, plan "
+        + "that the application asks get no answer it can use");
   }
 
   @Test
@@ -216,6 +216,21 @@ class DecisionTableCheckTest {
         "tierCeiling.dmn, decision tierCeiling: no rule answers priority P4, security false, plan PROFESSIONAL, which the application asks");
     // a deleted rule whose cases others answer is the owner's choice: P1 tickets get their plan's ceiling
     assertThat(check("tierCeiling.dmn", withoutRule("tierCeiling.dmn", "tierCeiling_p1"))).isEmpty();
+  }
+
+  @Test
+  void anAnswerTheApplicationCannotUseIsRefusedForWhatItIsAsked() throws IOException {
+    var prefix = "escalationTarget.dmn, decision escalationTarget: the answer to trigger ";
+    // the process owner keeps the move up for an agent's escalation only: a breach moves up to no tier
+    var noTier = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_oneUp_2", "if trigger = \"MANUAL\" then tier + 1 else null");
+    assertThat(check("escalationTarget.dmn", noTier)).first().isEqualTo(prefix
+        + "TIME_IN_TIER, escalationReason empty, tier 1, maxTier 2, entryTier 1, which the application asks, is no use: "
+        + "output targetTier is empty, but the application needs a tier (1 to 4)");
+    // two tiers up at once: from Tier 3 that is no tier
+    var twoUp = withOutput("escalationTarget.dmn", "LiteralExpression_escalationTarget_oneUp_2", "tier + 2");
+    assertThat(check("escalationTarget.dmn", twoUp)).first().isEqualTo(prefix
+        + "TIME_IN_TIER, escalationReason empty, tier 3, maxTier 4, entryTier 1, which the application asks, is no use: "
+        + "output targetTier 5 is not a tier the application has (1 to 4)");
   }
 
   @Test
@@ -261,7 +276,7 @@ class DecisionTableCheckTest {
         // per trigger and reason 10 (tier, maxTier) with tier >= maxTier, 4 entry tiers: 9 * 40, and
         // PRODUCT_DEFECT only at Tier 4 (below, rule 2 sends it there): 4 * 4; less the 10 above
         "escalationTarget.dmn, decision escalationTarget: and 366 more combinations of trigger, escalationReason, tier, maxTier, "
-            + "entryTier that the application asks get no answer");
+            + "entryTier that the application asks get no answer it can use");
 
     // an answer missing for one trigger is named with it
     var noDissatisfaction = withInput(read("escalationTarget.dmn"), "UnaryTests_escalationTarget_oversight_1", "not(\"DISSATISFACTION\")");
@@ -307,7 +322,7 @@ class DecisionTableCheckTest {
             + "tier 2, maxTier 1, entryTier 4, which the application asks");
     // 9 triggers and reasons * 10 (tier, maxTier) at or above the ceiling, PRODUCT_DEFECT 4 (Tier 4 only)
     assertThat(findings.get(10)).isEqualTo("escalationTarget.dmn, decision escalationTarget: and 84 more combinations of "
-        + "trigger, escalationReason, tier, maxTier, entryTier that the application asks get no answer");
+        + "trigger, escalationReason, tier, maxTier, entryTier that the application asks get no answer it can use");
   }
 
   @Test
@@ -318,7 +333,7 @@ class DecisionTableCheckTest {
     assertThat(evaluations).containsOnly(
         entry("supportCoverage", 4 * 3),
         entry("lifecycleDeadlines", 3 * 3),
-        entry("entryTier", 4 * 2),
+        entry("entryTier", 4 * 2 * 3),
         entry("tierCeiling", 4 * 2 * 3),
         entry("escalationTarget", 664),
         entry("basePriority", 8 * 4),
@@ -328,7 +343,7 @@ class DecisionTableCheckTest {
         entry("tierResponseTime", 4),
         entry("rejectionHandling", 10),
         entry("feedbackFollowUp", 5));
-    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(916);
+    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(932);
   }
 
   @Test
