@@ -1,5 +1,6 @@
 package ai.archbuilder.support.system;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -88,6 +89,9 @@ class TaskFormInput extends AbstractProcessEnginePlugin {
         var keys = new HashSet<String>();
         collect(JSON.readTree(form), keys);
         return keys;
+      } catch (JsonProcessingException notACamundaForm) {
+        // a deployed embedded HTML form: it declares no fields
+        return generatedFormFields(taskId);
       } catch (IOException e) {
         throw new ProcessEngineException("The form of task " + taskId + " cannot be read", e);
       }

@@ -172,4 +172,23 @@ class TaskCompletionOverRestTest extends ProcessScenarios {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("licenceNote").singleResult().getValue()).isEqualTo("Valid until 2027");
   }
+
+  @Test
+  void aTaskWithADeployedEmbeddedFormTakesNoVariablesAndSaysSo() {
+    var process = GENERATED_FORM_PROCESS.replace("OwnersCheckProcess", "OwnersHtmlCheckProcess")
+        .replace("camunda:candidateGroups=\"tier1\">", "camunda:candidateGroups=\"tier1\" camunda:formKey=\"embedded:deployment:check.html\">")
+        .replaceAll("(?s)<bpmn:extensionElements>.*?</bpmn:extensionElements>", "");
+    engine.getRepositoryService().createDeployment().name("owner's html check")
+        .addString("OwnersHtmlCheckProcess.bpmn", process)
+        .addString("check.html", "<form role=\"form\"><input cam-variable-name=\"licenceValid\" cam-variable-type=\"Boolean\"></form>")
+        .deploy();
+    var instance = runtime.startProcessInstanceByKey("OwnersHtmlCheckProcess");
+    var check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    var response = post("tier1", "/engine-rest/task/" + check.getId() + "/complete",
+        Map.of("variables", Map.of("licenceValid", Map.of("value", true))));
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat(response.getBody().get("message").asText()).contains("licenceValid", "not a field of the task's form");
+    assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).as("the task stays open").isEqualTo(1);
+  }
 }
