@@ -303,8 +303,9 @@ public class TicketService {
     var correlated =
         runtime.createMessageCorrelation(message).processInstanceBusinessKey(key).setVariables(variables).correlateAllWithResult();
     if (correlated.isEmpty() && waits) {
-      throw runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).suspended().count() > 0
-          ? new TryAgainLater("The ticket's process is suspended by an administrator; nothing was saved: send it again later", 60)
+      throw runtime.createProcessInstanceQuery().processDefinitionKey(TicketLifecycle.PROCESS_KEY).processInstanceBusinessKey(key)
+              .suspended().count() > 0
+          ? new TryAgainLater("The ticket is on hold and cannot take messages at the moment; nothing was saved: send it again later", 60)
           : new TryAgainLater("The ticket moved on at the same moment; nothing was saved: send it again", 1);
     }
     return correlated;
