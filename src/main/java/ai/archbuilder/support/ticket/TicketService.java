@@ -338,6 +338,20 @@ public class TicketService {
     return start(t, customer, user.id());
   }
 
+  /**
+   * A customer's message that belongs on her closed ticket's record and changes nothing there:
+   * survey scores sent after the survey expired (no reopening, no follow-up ticket, not counted).
+   */
+  @Transactional
+  public Ticket keepOnClosedTicket(String key, String body, CurrentUser user) {
+    var t = visible(key, user);
+    if (t.status() != TicketStatus.CLOSED) {
+      throw ApiException.conflict("Ticket %s is not closed (status %s)".formatted(key, t.status()));
+    }
+    conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
+    return tickets.find(t.id()).orElseThrow();
+  }
+
   @Transactional
   public Ticket escalate(String key, EscalationReason reason, String justification, CurrentUser user) {
     var t = visible(key, user);

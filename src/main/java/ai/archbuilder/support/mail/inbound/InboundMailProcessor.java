@@ -272,13 +272,18 @@ public class InboundMailProcessor {
         return recorded(mail, source, outcome, result, null, attachments, isCustomer);
       }
     }
-    if (isCustomer && t.status() == TicketStatus.CLOSED && surveyOpen(t)) {
+    if (isCustomer && t.status() == TicketStatus.CLOSED) {
       // "5, 9, 7 - quick and friendly": her answer to the survey e-mail, not a reopening
       var answer = SurveyReply.parse(body);
-      if (answer.isPresent()) {
+      if (answer.isPresent() && surveyOpen(t)) {
         var a = answer.get();
         result = service.feedback(t.key(), a.csat(), a.nps(), a.ces(), a.comment(), user);
         return recorded(mail, source, InboundOutcome.FEEDBACK_RECORDED, result, null, attachments, isCustomer);
+      }
+      if (answer.isPresent() && surveyWasSent(t)) {
+        // the survey expired (policy §6): her scores no longer count, and they are no new problem
+        result = service.keepOnClosedTicket(t.key(), body, user);
+        return recorded(mail, source, InboundOutcome.LATE_SURVEY_ANSWER, result, null, attachments, isCustomer);
       }
     }
     var added = service.addMessage(t.key(), MessageAuthor.CUSTOMER, body, user);
@@ -363,6 +368,10 @@ public class InboundMailProcessor {
     addParticipants(t, mail);
     log.info("Inbound message {}: {}", mail.messageKey(), reason);
     return new Result(InboundOutcome.NEW_TICKET_LINKED, t.key(), old.key(), mail.messageKey(), reason, notes);
+  }
+
+  private boolean surveyWasSent(Ticket t) {
+    return history.of(t.id()).stream().anyMatch(e -> e.event() == HistoryEvent.SURVEY_SENT);
   }
 
   private boolean surveyOpen(Ticket t) {

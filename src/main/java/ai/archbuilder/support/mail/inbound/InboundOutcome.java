@@ -16,6 +16,11 @@ public enum InboundOutcome {
   SOLUTION_REJECTED,
   /** The customer's scores in answer to the satisfaction survey (a closed ticket stays closed). */
   FEEDBACK_RECORDED,
+  /**
+   * Scores in answer to a survey that has expired: kept in the conversation, not counted, and the
+   * closed ticket neither reopens nor gets a follow-up.
+   */
+  LATE_SURVEY_ANSWER,
   /** A reply within the reopen window reopened the closed ticket. */
   REOPENED,
   /** A new ticket that links the one the message replied to (late reply, or a sender foreign to it). */

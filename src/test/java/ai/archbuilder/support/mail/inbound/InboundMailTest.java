@@ -386,6 +386,29 @@ class InboundMailTest extends TicketScenarios {
   }
 
   @Test
+  void surveyScoresAfterTheSurveyExpiredAreKeptButNeitherCountNorReopenTheTicket() throws Exception {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = accepted(postMail("admin", mail("lena@late.example", "How to print to scale", id(), "How do I print 1:100?")),
+        "NEW_TICKET").get("ticket").asText();
+    triage(key, "RESOLVE", "Use Print > Scale > 1:100.");
+    accepted(postMail("admin", mail("lena@late.example", "Re: [" + key + "] How to print to scale", id(), "Yes, solved. Thank you!")),
+        "SOLUTION_CONFIRMED");
+    var survey = outboundMessageId(key, "survey");
+
+    // ten days later the survey has expired (7 days); the reopen window (14 days) has not
+    advanceTo(la("2026-12-04T12:00:00"));
+    assertThat(historyEvents(key)).contains("SURVEY_EXPIRED");
+    accepted(postMail("admin", mail("lena@late.example", "Re: [" + key + "] How to print to scale", id(),
+        "4, 8, 6 - sorry for the delay\n\n> How did we do?", "In-Reply-To: " + survey)), "LATE_SURVEY_ANSWER");
+
+    assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(ticketsOf("lena@late.example")).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback WHERE ticket_id = ?").param(Long.parseLong(key.substring(4)))
+        .query(Long.class).single()).as("not counted").isZero();
+    assertThat(conversation(key)).last().isEqualTo("lena@late.example: 4, 8, 6 - sorry for the delay");
+  }
+
+  @Test
   void notSolvedRejectsTheProposedSolution() {
     setClock(la("2026-11-24T10:00:00"));
     var key = accepted(postMail("admin", mail("rita@reject.example", "Rendering is slow", id(), "Rendering takes an hour.")),
