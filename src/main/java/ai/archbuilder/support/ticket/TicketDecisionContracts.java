@@ -1,9 +1,11 @@
 package ai.archbuilder.support.ticket;
 
 import static ai.archbuilder.support.system.DecisionContract.decision;
+import static ai.archbuilder.support.ticket.TicketLifecycle.CATEGORY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.COVERAGE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ENTRY_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.FIRST_RESPONSE_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.IMPACT;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ISSUE_TYPE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.MAX_TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.PLAN;
@@ -11,8 +13,11 @@ import static ai.archbuilder.support.ticket.TicketLifecycle.PRIORITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.RESOLUTION_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.SECURITY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.STATUS_UPDATE_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.SUBCATEGORY;
+import static ai.archbuilder.support.ticket.TicketLifecycle.TIER;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIER_RESPONSE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.TIME_IN_TIER_HOURS;
+import static ai.archbuilder.support.ticket.TicketLifecycle.URGENCY;
 
 import ai.archbuilder.support.customer.Plan;
 import ai.archbuilder.support.sla.Coverage;
@@ -41,14 +46,14 @@ class TicketDecisionContracts implements DecisionContracts {
         // catch-all), an impact when one was given or inferred (none counts too), an urgency (MEDIUM
         // unless given), security true or false, a subcategory of the category or none
         decision("basePriority").oneOf("basePriority", Priority.class)
-            .asksWithOrNull("impact", Impact.class).asksWith("category", Category.class),
+            .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class),
         decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class)
-            .asksWithOrNull("impact", Impact.class).asksWith("category", Category.class).asksWith("urgency", Urgency.class),
+            .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class).asksWith(URGENCY.name(), Urgency.class),
         decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class)
-            .asksWithFlag(SECURITY.name()).asksWith("category", Category.class).asksWithOrNull("subcategory", Subcategory.class)
-            .asksOnlyWhen(asked -> asked.get("subcategory") == null
-                || Subcategory.valueOf((String) asked.get("subcategory")).category().name().equals(asked.get("category"))),
-        decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith("priority", Priority.class).asksWith("plan", Plan.class),
+            .asksWithFlag(SECURITY.name()).asksWith(CATEGORY.name(), Category.class).asksWithOrNull(SUBCATEGORY.name(), Subcategory.class)
+            .asksOnlyWhen(asked -> asked.get(SUBCATEGORY.name()) == null
+                || Subcategory.valueOf((String) asked.get(SUBCATEGORY.name())).category().name().equals(asked.get(CATEGORY.name()))),
+        decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith(PRIORITY.name(), Priority.class).asksWith(PLAN.name(), Plan.class),
         // the assessment's Task_DetermineEntryTier and Task_DetermineTierCeiling ask with the
         // priority ticketPriority gave, security (true or false from intake, set again by the triage)
         // and the customer's plan; ApplyAssessmentDelegate needs both tiers for every ticket
@@ -59,13 +64,13 @@ class TicketDecisionContracts implements DecisionContracts {
         // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock
         decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name())
             .asksWith(PRIORITY.name(), Priority.class),
-        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier("tier"),
+        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier(TIER.name()),
         decision("escalationMatrix").positive("matrixHours"),
         decision("tier1PriorityWindow").positive("windowHours"),
         decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()),
         decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()),
         // TicketClock
         decision(TicketClock.LIFECYCLE_DEADLINES).wholePositive("amount").oneOf("unit", DeadlineUnit.class)
-            .asksWith("deadline", TicketClock.Deadline.class).asksWith("coverage", Coverage.class));
+            .asksWith("deadline", TicketClock.Deadline.class).asksWith(COVERAGE.name(), Coverage.class));
   }
 }

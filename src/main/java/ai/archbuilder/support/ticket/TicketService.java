@@ -278,7 +278,7 @@ public class TicketService {
     if (t.status() == TicketStatus.CLOSED && (!clock.withinReopenWindow(t, Now.instant()) || !waitsFor(key, Messages.CUSTOMER_REPLIED))) {
       return new MessageResult(MessageOutcome.NEW_TICKET_LINKED, followUpTicket(t, body, user));
     }
-    conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
+    conversation.customerWrote(t, author(user), body);
     var correlated = correlate(key, Messages.CUSTOMER_REPLIED, Map.of());
     MessageOutcome outcome =
         correlated.isEmpty()
@@ -311,7 +311,13 @@ public class TicketService {
     return correlated;
   }
 
-  private boolean waitsFor(String key, String message) {
+  /** Whom a message is from: a customer by her e-mail, staff by user id. */
+  private static String author(CurrentUser user) {
+    return user.customer() ? user.email() : user.id();
+  }
+
+  /** Whether the ticket's process waits for {@code message} now. */
+  public boolean waitsFor(String key, String message) {
     return runtime.createExecutionQuery().processInstanceBusinessKey(key).messageEventSubscriptionName(message).count() > 0;
   }
 
@@ -348,7 +354,7 @@ public class TicketService {
     if (t.status() != TicketStatus.CLOSED) {
       throw ApiException.conflict("Ticket %s is not closed (status %s)".formatted(key, t.status()));
     }
-    conversation.customerWrote(t, user.customer() ? user.email() : user.id(), body);
+    conversation.customerWrote(t, author(user), body);
     return tickets.find(t.id()).orElseThrow();
   }
 
@@ -378,7 +384,7 @@ public class TicketService {
       throw ApiException.forbidden("Your role cannot answer for the customer");
     }
     if (comment != null && !comment.isBlank()) {
-      conversation.customerWrote(t, user.customer() ? user.email() : user.id(), comment);
+      conversation.customerWrote(t, author(user), comment);
     }
     var correlated = correlate(key, Messages.SOLUTION_VERIFIED, Map.of(ACCEPTED.name(), accepted));
     if (correlated.isEmpty()) {

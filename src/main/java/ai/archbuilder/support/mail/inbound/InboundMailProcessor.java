@@ -275,7 +275,7 @@ public class InboundMailProcessor {
     if (isCustomer && t.status() == TicketStatus.CLOSED) {
       // "5, 9, 7 - quick and friendly": her answer to the survey e-mail, not a reopening
       var answer = SurveyReply.parse(body);
-      if (answer.isPresent() && surveyOpen(t)) {
+      if (answer.isPresent() && service.waitsFor(t.key(), TicketLifecycle.Messages.FEEDBACK_RECEIVED)) {
         var a = answer.get();
         result = service.feedback(t.key(), a.csat(), a.nps(), a.ces(), a.comment(), user);
         return recorded(mail, source, InboundOutcome.FEEDBACK_RECORDED, result, null, attachments, isCustomer);
@@ -372,14 +372,6 @@ public class InboundMailProcessor {
 
   private boolean surveyWasSent(Ticket t) {
     return history.of(t.id()).stream().anyMatch(e -> e.event() == HistoryEvent.SURVEY_SENT);
-  }
-
-  private boolean surveyOpen(Ticket t) {
-    return runtime.createExecutionQuery()
-            .processInstanceBusinessKey(t.key())
-            .messageEventSubscriptionName(TicketLifecycle.Messages.FEEDBACK_RECEIVED)
-            .count()
-        > 0;
   }
 
   private boolean awaitingVerification(Ticket t) {
