@@ -1,6 +1,7 @@
 package ai.archbuilder.support.sla;
 
 import java.time.DayOfWeek;
+import java.time.Period;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closes closing time on a working day (after {@code opens}; no overnight hours)
  * @param workingDays the weekdays that are open (not empty)
  * @param holidays dates that are closed or have reduced hours (at most one entry per date)
+ * @param holidaysPlannedUntil the last date up to which {@code holidays} are complete (the
+ *     company's holidays up to it are all listed); by default the last holiday's date, none when
+ *     there are no holidays
+ * @param holidaysWarnAhead how long before {@code holidaysPlannedUntil} the application warns that
+ *     the next holidays are missing ({@link HolidayPlanning})
  */
 @ConfigurationProperties("support.business-hours")
 public record BusinessCalendarProperties(
@@ -30,11 +36,14 @@ public record BusinessCalendarProperties(
     @DefaultValue(DEFAULT_CLOSES) LocalTime closes,
     @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"})
         Set<DayOfWeek> workingDays,
-    @DefaultValue List<Holiday> holidays) {
+    @DefaultValue List<Holiday> holidays,
+    LocalDate holidaysPlannedUntil,
+    @DefaultValue(DEFAULT_WARN_AHEAD) Period holidaysWarnAhead) {
 
   static final String DEFAULT_ZONE = "America/Los_Angeles";
   static final String DEFAULT_OPENS = "09:00";
   static final String DEFAULT_CLOSES = "18:00";
+  static final String DEFAULT_WARN_AHEAD = "P30D";
 
   public BusinessCalendarProperties {
     zone = zone == null ? ZoneId.of(DEFAULT_ZONE) : zone;
@@ -58,15 +67,27 @@ public record BusinessCalendarProperties(
             "support.business-hours: more than one holiday on " + holiday.date());
       }
     }
+    var lastHoliday = holidays.stream().map(Holiday::date).max(LocalDate::compareTo).orElse(null);
+    if (holidaysPlannedUntil == null) {
+      holidaysPlannedUntil = lastHoliday;
+    } else if (lastHoliday != null && lastHoliday.isAfter(holidaysPlannedUntil)) {
+      throw new IllegalArgumentException(
+          "support.business-hours: holidays-planned-until " + holidaysPlannedUntil + " is before a configured holiday ("
+              + lastHoliday + ")");
+    }
+    holidaysWarnAhead = holidaysWarnAhead == null ? Period.parse(DEFAULT_WARN_AHEAD) : holidaysWarnAhead;
+    if (holidaysWarnAhead.isNegative()) {
+      throw new IllegalArgumentException("support.business-hours: holidays-warn-ahead must not be negative");
+    }
   }
 
   /** Policy section 1 standard hours (Mon–Fri 09:00–18:00 Los Angeles) without holidays. */
   public static BusinessCalendarProperties standard() {
-    return new BusinessCalendarProperties(null, null, null, null, null);
+    return new BusinessCalendarProperties(null, null, null, null, null, null, null);
   }
 
   /** Policy section 1 standard hours with the given holidays. */
   public static BusinessCalendarProperties standard(Holiday... holidays) {
-    return new BusinessCalendarProperties(null, null, null, null, List.of(holidays));
+    return new BusinessCalendarProperties(null, null, null, null, List.of(holidays), null, null);
   }
 }

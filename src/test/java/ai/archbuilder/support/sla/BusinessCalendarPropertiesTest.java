@@ -81,7 +81,11 @@ class BusinessCalendarPropertiesTest {
               Holiday.reduced(LocalDate.of(2026, 12, 24), "Christmas Eve",
                   LocalTime.of(10, 0), LocalTime.of(14, 0)),
               Holiday.closed(LocalDate.of(2026, 12, 25), "Christmas Day"),
-              Holiday.closed(LocalDate.of(2027, 1, 1), "New Year's Day"));
+              Holiday.closed(LocalDate.of(2027, 1, 1), "New Year's Day"),
+              Holiday.reduced(LocalDate.of(2027, 12, 24), "Christmas Eve",
+                  LocalTime.of(10, 0), LocalTime.of(14, 0)));
+          assertThat(bound.holidaysPlannedUntil()).isEqualTo(LocalDate.of(2027, 12, 31));
+          assertThat(bound.holidaysWarnAhead()).isEqualTo(java.time.Period.ofDays(30));
           CoverageClock standard = new CoverageClocks(bound).forCoverage(Coverage.STANDARD);
           assertThat(standard.isOpen(SlaTestTimes.la("2026-12-25T12:00"))).isFalse();
           assertThat(standard.isOpen(SlaTestTimes.la("2026-12-24T12:00"))).isTrue();
@@ -92,8 +96,8 @@ class BusinessCalendarPropertiesTest {
   void rejectsInconsistentConfiguration() {
     ZoneId la = SlaTestTimes.LA;
     assertThatThrownBy(() -> new BusinessCalendarProperties(la, LocalTime.of(18, 0),
-        LocalTime.of(9, 0), MON_FRI, List.of())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new BusinessCalendarProperties(la, null, null, Set.of(), List.of()))
+        LocalTime.of(9, 0), MON_FRI, List.of(), null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BusinessCalendarProperties(la, null, null, Set.of(), List.of(), null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BusinessCalendarProperties.standard(
         Holiday.closed(LocalDate.of(2026, 12, 25), "a"),
@@ -118,7 +122,7 @@ class BusinessCalendarPropertiesTest {
   void customCalendarInAnotherZone() {
     BusinessHoursClock berlin = new BusinessHoursClock(new BusinessCalendarProperties(
         ZoneId.of("Europe/Berlin"), LocalTime.of(8, 0), LocalTime.of(16, 0),
-        EnumSet.of(DayOfWeek.SATURDAY), List.of()));
+        EnumSet.of(DayOfWeek.SATURDAY), List.of(), null, null));
     // Saturday 2026-03-28 15:00 CET + 2 h: 1 h that day, 1 h the next Saturday (after Europe's
     // spring-forward on 2026-03-29), 09:00 CEST = 07:00 UTC
     assertThat(berlin.plus(Instant.parse("2026-03-28T14:00:00Z"), Duration.ofHours(2)))
