@@ -101,7 +101,7 @@ public class ImapMailbox {
     if (message.getSize() > maxSize) {
       var headers = headers(message);
       var key = MailParser.messageKey(headerValue(message, "Message-ID"), headers);
-      processor.quarantine(
+      processor.quarantineHeaders(
           headers,
           key,
           "IMAP",

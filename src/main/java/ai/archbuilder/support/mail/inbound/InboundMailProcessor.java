@@ -2,6 +2,7 @@ package ai.archbuilder.support.mail.inbound;
 
 import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.mail.MailProperties;
+import ai.archbuilder.support.system.ApiException;
 import ai.archbuilder.support.system.CurrentUser;
 import ai.archbuilder.support.system.EngineAccess;
 import ai.archbuilder.support.ticket.Channel;
@@ -150,8 +151,17 @@ public class InboundMailProcessor {
     }
   }
 
-  /** Keeps a message aside that could not be processed (too large, or failing again and again). */
+  /** Keeps a message aside that could not be processed (failing again and again). */
   public Result quarantine(byte[] raw, String messageKey, String source, String reason) {
+    return quarantine(raw, messageKey, source, reason, true);
+  }
+
+  /** Keeps the headers of a message too large to fetch aside; the message itself stays where it is. */
+  public Result quarantineHeaders(byte[] headers, String messageKey, String source, String reason) {
+    return quarantine(headers, messageKey, source, reason, false);
+  }
+
+  private Result quarantine(byte[] raw, String messageKey, String source, String reason, boolean whole) {
     var key = messageKey != null ? messageKey : MailParser.sha256(raw);
     return tx.execute(
         status -> {
@@ -159,11 +169,58 @@ public class InboundMailProcessor {
           if (done.isPresent()) {
             return duplicate(done.get());
           }
-          store.quarantine(key, source, reason, raw.length, raw);
+          store.quarantine(key, source, reason, raw.length, raw, whole);
           store.markProcessed(key, source, null, null, InboundOutcome.QUARANTINED, null, null, reason);
           log.warn("Inbound message {} quarantined: {}", key, reason);
           return new Result(InboundOutcome.QUARANTINED, null, null, key, reason, List.of());
         });
+  }
+
+  /**
+   * Processes a quarantined message again, its cause fixed, as if it had just arrived: it leaves the
+   * quarantine whatever becomes of it (unreadable still, it comes back as a new entry). All or
+   * nothing: a failure leaves it in the quarantine.
+   */
+  public Result retryQuarantined(long id) {
+    try {
+      return tx.execute(status -> retryInTransaction(id));
+    } catch (DuplicateKeyException raced) {
+      // a gateway delivered the same message meanwhile: again, now it is a duplicate
+      log.info("Retry of quarantined message {} raced with another delivery, processing again: {}", id, raced.getMessage());
+      return tx.execute(status -> retryInTransaction(id));
+    }
+  }
+
+  private Result retryInTransaction(long id) {
+    var kept = store.quarantinedOne(id).orElseThrow(() -> notQuarantined(id));
+    if (!kept.whole()) {
+      throw ApiException.conflict(
+          "Quarantined message %d is kept with its headers only (it was too large to fetch); it is still in the mailbox: raise support.mail.inbound.max-size or forward it in parts"
+              .formatted(id));
+    }
+    if (!store.release(id)) {
+      throw notQuarantined(id);
+    }
+    store.forgetQuarantined(kept.messageKey());
+    log.info("Quarantined message {} ({}) processed again", id, kept.messageKey());
+    return processInTransaction(kept.raw(), kept.source());
+  }
+
+  /** Takes a message out of the quarantine for good: it stays processed (a delivery again is a duplicate), with who discarded it. */
+  public void discardQuarantined(long id, String by) {
+    tx.executeWithoutResult(
+        status -> {
+          var kept = store.quarantinedOne(id).orElseThrow(() -> notQuarantined(id));
+          if (!store.release(id)) {
+            throw notQuarantined(id);
+          }
+          store.noteDiscarded(kept.messageKey(), by);
+          log.info("Quarantined message {} ({}) discarded by {}", id, kept.messageKey(), by);
+        });
+  }
+
+  private static ApiException notQuarantined(long id) {
+    return ApiException.notFound("No message %d in the quarantine".formatted(id));
   }
 
   /** The dedupe key of a raw message, for the poller's bookkeeping. */
@@ -186,7 +243,7 @@ public class InboundMailProcessor {
       if (done.isPresent()) {
         return duplicate(done.get());
       }
-      store.quarantine(e.messageKey(), source, e.getMessage(), raw.length, raw);
+      store.quarantine(e.messageKey(), source, e.getMessage(), raw.length, raw, true);
       store.markProcessed(e.messageKey(), source, null, null, InboundOutcome.QUARANTINED, null, null, e.getMessage());
       log.warn("Inbound message {} quarantined: {}", e.messageKey(), e.getMessage());
       return new Result(InboundOutcome.QUARANTINED, null, null, e.messageKey(), e.getMessage(), List.of());

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,9 @@ class InboundMailStore {
 
   record StoredAttachment(long id, long ticketId, String fileName, String contentType, long size, boolean stored, String rejection) {}
 
-  record Quarantined(long id, String messageKey, String source, String reason, long rawSize, byte[] raw) {}
+  /** A message kept aside; {@code whole} is false when only its headers are kept (too large to fetch). */
+  record Quarantined(
+      long id, String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole, OffsetDateTime receivedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -63,25 +66,70 @@ class InboundMailStore {
     return keys.getKey().longValue();
   }
 
-  void quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw) {
-    jdbc.sql("INSERT INTO inbound_mail_quarantine (message_key, source, reason, raw_size, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(messageKey, source, cut(reason, 1000), rawSize, raw, now())
+  void quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole) {
+    jdbc.sql("INSERT INTO inbound_mail_quarantine (message_key, source, reason, raw_size, raw, whole, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(messageKey, source, cut(reason, 1000), rawSize, raw, whole, now())
         .update();
   }
 
   List<Quarantined> quarantined() {
-    return jdbc.sql("SELECT * FROM inbound_mail_quarantine ORDER BY id")
-        .query(
-            (rs, i) ->
-                new Quarantined(
-                    rs.getLong("id"),
-                    rs.getString("message_key"),
-                    rs.getString("source"),
-                    rs.getString("reason"),
-                    rs.getLong("raw_size"),
-                    rs.getBytes("raw")))
+    return jdbc.sql("SELECT * FROM inbound_mail_quarantine ORDER BY id").query(QUARANTINED).list();
+  }
+
+  /** The newest first, without their content. */
+  List<Quarantined> quarantinedPage(int page, int size) {
+    return jdbc.sql(
+            """
+            SELECT id, message_key, source, reason, raw_size, whole, received_at, NULL AS raw FROM inbound_mail_quarantine
+            ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY
+            """)
+        .params((long) page * size, size)
+        .query(QUARANTINED)
         .list();
   }
+
+  long quarantinedCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM inbound_mail_quarantine").query(Long.class).single();
+  }
+
+  Optional<Quarantined> quarantinedOne(long id) {
+    return jdbc.sql("SELECT * FROM inbound_mail_quarantine WHERE id = ?").param(id).query(QUARANTINED).optional();
+  }
+
+  /** Takes a message out of the quarantine; false when another request already did. */
+  boolean release(long id) {
+    return jdbc.sql("DELETE FROM inbound_mail_quarantine WHERE id = ?").param(id).update() == 1;
+  }
+
+  /** Forgets that a quarantined message was processed, so that it can be processed again. */
+  void forgetQuarantined(String messageKey) {
+    jdbc.sql("DELETE FROM inbound_mail WHERE message_key = ? AND outcome = ?").params(messageKey, InboundOutcome.QUARANTINED.name()).update();
+  }
+
+  /** Notes on the processed message who discarded it from the quarantine, and when. */
+  void noteDiscarded(String messageKey, String by) {
+    jdbc.sql("SELECT reason FROM inbound_mail WHERE message_key = ?")
+        .param(messageKey)
+        .query(String.class)
+        .optional()
+        .ifPresent(
+            reason ->
+                jdbc.sql("UPDATE inbound_mail SET reason = ? WHERE message_key = ?")
+                    .params(cut("Discarded from the quarantine by %s at %s. %s".formatted(by, now(), reason), 1000), messageKey)
+                    .update());
+  }
+
+  private static final RowMapper<Quarantined> QUARANTINED =
+      (rs, row) ->
+          new Quarantined(
+              rs.getLong("id"),
+              rs.getString("message_key"),
+              rs.getString("source"),
+              rs.getString("reason"),
+              rs.getLong("raw_size"),
+              rs.getBytes("raw"),
+              rs.getBoolean("whole"),
+              rs.getObject("received_at", OffsetDateTime.class));
 
   void attach(long ticketId, long inboundMailId, String fileName, String contentType, long size, byte[] content, String rejection) {
     jdbc.sql(

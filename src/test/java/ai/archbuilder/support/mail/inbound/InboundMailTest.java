@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -547,5 +548,117 @@ class InboundMailTest extends TicketScenarios {
     assertThat(response.getStatusCode().value()).isEqualTo(413);
     assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
     assertThat(ticketsOf("sam@size.example")).isZero();
+  }
+
+  // ------------------------------------------------------------------ the quarantine, reviewed
+
+  private JsonNode quarantine(String user) {
+    var response = get(user, "/api/inbound-mail/quarantine?size=200");
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private JsonNode quarantined(String messageId) {
+    for (var item : quarantine("manager").get("items")) {
+      if (item.get("messageId").asText().equals(messageId)) {
+        return item;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aManagerRetriesAMessageThatFailedAgainAndAgainOnceItsCauseIsFixed() throws Exception {
+    var sender = "quinn@retry.example";
+    var raw = mail(sender, "Texture import fails", "<retry-1@mail.example.com>", "The importer stops at 80 %.");
+    smtp(raw);
+    var poller = mailbox();
+    for (int attempt = 1; attempt <= 3; attempt++) { // the test mailbox quarantines at the third failure
+      poller.poll(bytes -> {
+        throw new IllegalStateException("a bug, fixed later");
+      });
+    }
+    assertThat(seen(0)).isTrue();
+    assertThat(ticketsOf(sender)).isZero();
+
+    var kept = quarantined("<retry-1@mail.example.com>");
+    assertThat(kept).as("listed").isNotNull();
+    assertThat(kept.get("reason").asText()).contains("Processing failed 3 times").contains("a bug, fixed later");
+    assertThat(kept.get("source").asText()).isEqualTo("IMAP");
+    assertThat(kept.get("whole").asBoolean()).isTrue();
+    assertThat(kept.has("raw")).as("no content in the list").isFalse();
+    var id = kept.get("id").asLong();
+
+    // agents, auditors and customers do not see it; its content comes back as it came
+    for (var user : List.of("tier1", "auditor", "alice")) {
+      assertThat(get(user, "/api/inbound-mail/quarantine").getStatusCode().value()).as(user).isEqualTo(403);
+      assertThat(post(user, "/api/inbound-mail/quarantine/" + id + "/retry", null).getStatusCode().value()).as(user).isEqualTo(403);
+    }
+    var h = new HttpHeaders();
+    h.setBasicAuth("manager", "demo");
+    var message = rest.exchange("/api/inbound-mail/quarantine/" + id + "/message", HttpMethod.GET, new HttpEntity<>(h), byte[].class);
+    assertThat(message.getStatusCode().value()).isEqualTo(200);
+    assertThat(message.getHeaders().getContentType().toString()).isEqualTo("message/rfc822");
+    assertThat(message.getHeaders().getContentDisposition().getFilename()).isEqualTo("quarantined-" + id + ".eml");
+    assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).contains("The importer stops at 80 %.");
+
+    // the cause fixed, a retry processes it as if it had just arrived: a ticket, once
+    var retried = post("manager", "/api/inbound-mail/quarantine/" + id + "/retry", null);
+    assertThat(retried.getStatusCode().value()).as("%s", retried.getBody()).isEqualTo(200);
+    assertThat(retried.getBody().get("outcome").asText()).isEqualTo("NEW_TICKET");
+    assertThat(onlyTicketOf(sender)).isEqualTo(retried.getBody().get("ticket").asText());
+    assertThat(quarantined("<retry-1@mail.example.com>")).as("out of the quarantine").isNull();
+    assertThat(store.processed("<retry-1@mail.example.com>")).hasValueSatisfying(p -> assertThat(p.outcome()).isEqualTo(InboundOutcome.NEW_TICKET));
+
+    var again = post("manager", "/api/inbound-mail/quarantine/" + id + "/retry", null);
+    assertThat(again.getStatusCode().value()).isEqualTo(404);
+    assertThat(again.getHeaders().getContentType().toString()).contains("problem+json");
+    accepted(postMail("mail-gateway", raw), "DUPLICATE");
+    assertThat(ticketsOf(sender)).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableMessageRetriedStaysInTheQuarantineAndADiscardedOneStaysProcessed() {
+    var broken = mail("uma@broken.example", "Broken", "<broken-2@mail.example.com>", "no boundary here",
+        "Content-Type: multipart/mixed; boundary=\"missing\"");
+    accepted(postMail("mail-gateway", broken), "QUARANTINED");
+    var first = quarantined("<broken-2@mail.example.com>").get("id").asLong();
+
+    var retried = post("admin", "/api/inbound-mail/quarantine/" + first + "/retry", null);
+    assertThat(retried.getStatusCode().value()).isEqualTo(200);
+    assertThat(retried.getBody().get("outcome").asText()).isEqualTo("QUARANTINED");
+    var second = quarantined("<broken-2@mail.example.com>").get("id").asLong();
+    assertThat(second).as("kept again, as a new entry").isNotEqualTo(first);
+    assertThat(get("manager", "/api/inbound-mail/quarantine/" + first).getStatusCode().value()).isEqualTo(404);
+
+    var discarded = call("manager", HttpMethod.DELETE, "/api/inbound-mail/quarantine/" + second, null, Map.of());
+    assertThat(discarded.getStatusCode().value()).isEqualTo(204);
+    assertThat(quarantined("<broken-2@mail.example.com>")).isNull();
+    assertThat(store.processed("<broken-2@mail.example.com>"))
+        .hasValueSatisfying(p -> assertThat(p.reason()).startsWith("Discarded from the quarantine by manager at"));
+    accepted(postMail("mail-gateway", broken), "DUPLICATE");
+    assertThat(call("manager", HttpMethod.DELETE, "/api/inbound-mail/quarantine/" + second, null, Map.of()).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(ticketsOf("uma@broken.example")).isZero();
+
+    var notAnId = get("manager", "/api/inbound-mail/quarantine/abc");
+    assertThat(notAnId.getStatusCode().value()).isEqualTo(400);
+    assertThat(notAnId.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(get("manager", "/api/inbound-mail/quarantine?size=0").getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Test
+  void aMessageTooLargeToFetchIsListedWithItsHeadersAndCannotBeRetriedFromThem() throws Exception {
+    smtp(mail("vic@huge.example", "A huge scene", "<huge-1@mail.example.com>", "x".repeat(1024 * 1024 + 100)));
+    assertThat(mailbox().poll().quarantined()).isEqualTo(1);
+
+    var kept = quarantined("<huge-1@mail.example.com>");
+    assertThat(kept.get("whole").asBoolean()).isFalse();
+    assertThat(kept.get("reason").asText()).contains("exceeds support.mail.inbound.max-size");
+    var retry = post("manager", "/api/inbound-mail/quarantine/" + kept.get("id").asLong() + "/retry", null);
+    assertThat(retry.getStatusCode().value()).isEqualTo(409);
+    assertThat(retry.getBody().get("detail").asText()).contains("headers only");
+    assertThat(quarantined("<huge-1@mail.example.com>")).as("still there").isNotNull();
+    assertThat(ticketsOf("vic@huge.example")).isZero();
   }
 }

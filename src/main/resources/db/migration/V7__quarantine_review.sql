@@ -1,0 +1,4 @@
+-- a message too large to fetch is quarantined with its headers only (it stays in the mailbox):
+-- such a row cannot be processed again from what is kept here
+ALTER TABLE inbound_mail_quarantine ADD COLUMN whole BOOLEAN DEFAULT TRUE NOT NULL;
+CREATE INDEX ix_inbound_mail_quarantine_received ON inbound_mail_quarantine (received_at, id);
