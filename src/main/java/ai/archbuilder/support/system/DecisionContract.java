@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -24,16 +25,19 @@ import java.util.stream.IntStream;
  * @param mustAnswer the application asks for any input and needs an answer: hit policy FIRST and
  *     a last rule whose inputs are all "-"
  * @param asks input variable → every value the application asks the decision with (a constant's
- *     name, a boolean, an integer, or null); each combination must get an answer (checked by
- *     evaluating the table)
+ *     name, a boolean, an integer, or null); each combination must get an answer, or match a rule
+ *     if an empty answer means "none" ({@link #mustMatchARule}) (checked by evaluating the table)
  * @param possible which combinations of {@code asks} can occur: only those need an answer
+ * @param none what an empty answer means to the application ("no limit"), when a rule must say so
+ *     ({@link #mustMatchARule}); null: an empty answer is no answer
  */
 public record DecisionContract(
     String decision,
     Map<String, Expected> outputs,
     boolean mustAnswer,
     Map<String, List<Object>> asks,
-    Predicate<Map<String, Object>> possible) {
+    Predicate<Map<String, Object>> possible,
+    String none) {
 
   public DecisionContract {
     outputs = Map.copyOf(outputs);
@@ -41,7 +45,7 @@ public record DecisionContract(
   }
 
   public static DecisionContract decision(String id) {
-    return new DecisionContract(id, Map.of(), false, Map.of(), asked -> true);
+    return new DecisionContract(id, Map.of(), false, Map.of(), asked -> true, null);
   }
 
   /**
@@ -81,7 +85,7 @@ public record DecisionContract(
    * Say in a comment why the others cannot occur; every call narrows further.
    */
   public DecisionContract asksOnlyWhen(Predicate<Map<String, Object>> possible) {
-    return new DecisionContract(decision, outputs, mustAnswer, asks, this.possible.and(possible));
+    return new DecisionContract(decision, outputs, mustAnswer, asks, this.possible.and(possible), none);
   }
 
   /**
@@ -107,7 +111,18 @@ public record DecisionContract(
   private DecisionContract asking(String variable, List<?> values) {
     var more = new LinkedHashMap<>(asks);
     more.put(variable, Collections.unmodifiableList(new ArrayList<Object>(values)));
-    return new DecisionContract(decision, outputs, mustAnswer, more, possible);
+    return new DecisionContract(decision, outputs, mustAnswer, more, possible, none);
+  }
+
+  /**
+   * Each combination the application asks with ({@code asksWith…}) must match a rule, but the rule
+   * may answer empty (null), which the application reads as {@code none} ("no limit"). So "none" is
+   * written as a rule, and a deleted rule is refused instead of being read as "none": an answer of
+   * no rule, or an empty one that an expression computed (a required decision without a rule for
+   * it), is not taken for it.
+   */
+  public DecisionContract mustMatchARule(String none) {
+    return new DecisionContract(decision, outputs, mustAnswer, asks, possible, Objects.requireNonNull(none));
   }
 
   /** The output names a constant of {@code type}: the application reads it with valueOf. */
@@ -142,13 +157,13 @@ public record DecisionContract(
 
   /** The application evaluates the decision for any input and needs an answer every time. */
   public DecisionContract mustAlwaysAnswer() {
-    return new DecisionContract(decision, outputs, true, asks, possible);
+    return new DecisionContract(decision, outputs, true, asks, possible, none);
   }
 
   private DecisionContract with(String output, Expected expected) {
     var more = new LinkedHashMap<>(outputs);
     more.put(output, expected);
-    return new DecisionContract(decision, more, mustAnswer, asks, possible);
+    return new DecisionContract(decision, more, mustAnswer, asks, possible, none);
   }
 
   private static List<String> names(Class<? extends Enum<?>> type) {

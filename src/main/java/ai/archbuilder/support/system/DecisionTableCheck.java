@@ -18,9 +18,14 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
@@ -50,7 +55,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine refuses a deployment whose decision tables answer what the application cannot use:
  * a category, priority, unit or escalation action no enum of ours has, a tier no group works, no
- * hours, or no answer at all from a table the application asks about anything ({@link
+ * hours, no answer at all from a table the application asks about anything, or no rule for what
+ * it asks a table whose empty answer means "none" (a deleted rule read as "no limit") ({@link
  * DecisionContract}, declared by each module as {@link DecisionContracts}). Such a table was
  * accepted before and then failed ticket intake with a 500 or escalations as incidents; now the
  * deployment fails instead, with nothing deployed: the Modeler's "Deploy" shows the message (a 400
@@ -130,9 +136,24 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
   /** The FEEL of {@link #DMN}, which remembers its results while a table is tried. */
   private static final RememberingFeel FEEL = new RememberingFeel();
 
-  /** A plain DMN engine (FEEL, no process engine) to try a table with the inputs the application asks. */
+  /** The ids of the rules that matched when {@link #DMN} last evaluated a decision on this thread. */
+  private static final ThreadLocal<List<String>> MATCHED = new ThreadLocal<>();
+
+  /**
+   * A plain DMN engine (FEEL, no process engine) to try a table with the inputs the application asks;
+   * it tells {@link #MATCHED} which rules answered (the result does not say).
+   */
   private static final DmnEngine DMN =
-      ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).feelEngineFactory(() -> FEEL).buildEngine();
+      ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+          .feelEngineFactory(() -> FEEL)
+          .customPostDecisionEvaluationListeners(List.<DmnDecisionEvaluationListener>of(DecisionTableCheck::rememberMatched))
+          .buildEngine();
+
+  private static void rememberMatched(DmnDecisionEvaluationEvent event) {
+    MATCHED.set(event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table
+        ? table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList()
+        : List.of());
+  }
 
   /**
    * The engine's FEEL (Scala), which parses an expression every time it evaluates it: escalationTarget,
@@ -258,7 +279,8 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
 
     /**
      * The combinations of the inputs the application asks with that no rule answers, or whose
-     * answer it cannot use (an output it needs left empty, a computed tier outside the tiers): the
+     * answer it cannot use (an output it needs left empty, a computed tier outside the tiers), or,
+     * where an empty answer means "none", that no rule matches or an expression leaves empty: the
      * first {@link #LISTED} one a line, then how many more (a deleted catch-all rule leaves hundreds).
      */
     List<Finding> unanswered(DecisionContract contract) {
@@ -266,7 +288,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       try {
         var parsed = DMN.parseDecision(decision, (DmnModelInstance) table.getModelInstance());
         var problems = FEEL.remembering(() -> contract.combinations().stream()
-            .map(inputs -> problem(contract, inputs, DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs))))
+            .map(inputs -> problem(contract, inputs, DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs)), MATCHED.get()))
             .flatMap(Optional::stream)
             .toList());
         problems.stream().limit(LISTED).forEach(problem -> findings.add(finding(0, decision, problem)));
@@ -276,20 +298,56 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
         }
       } catch (RuntimeException e) {
         findings.add(finding(0, decision, "the table cannot be evaluated: " + e.getMessage()));
+      } finally {
+        MATCHED.remove();
       }
       return findings;
     }
 
-    /** What is wrong with the answer to {@code inputs}: none, or an output the application cannot use. */
-    private static Optional<String> problem(DecisionContract contract, Map<String, Object> inputs, DmnDecisionTableResult result) {
-      if (result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull)) {
+    /**
+     * What is wrong with the answer to {@code inputs}, given by the rules {@code matched}: none, an
+     * output the application cannot use, or an empty answer where "none" must be a rule's.
+     */
+    private Optional<String> problem(DecisionContract contract, Map<String, Object> inputs, DmnDecisionTableResult result, List<String> matched) {
+      if (contract.none() != null && result.isEmpty()) {
+        return Optional.of("no rule matches %s, which the application asks: write a rule, with an empty (null) output for \"%s\""
+            .formatted(describe(inputs), contract.none()));
+      }
+      if (contract.none() == null && (result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull))) {
         return Optional.of("no rule answers %s, which the application asks".formatted(describe(inputs)));
       }
       var answer = result.getFirstResult();
       return contract.outputs().entrySet().stream()
-          .flatMap(output -> output.getValue().complaint(output.getKey(), Literal.ofValue(answer.get(output.getKey()))).stream())
-          .findFirst()
-          .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(inputs), complaint));
+          .flatMap(output -> {
+            var value = answer.get(output.getKey());
+            if (value == null && contract.none() != null) {
+              return computedEmpty(output.getKey(), matched)
+                  .map(rule -> "the answer to %s, which the application asks, is an empty %s computed by rule %d (%s): a value it reads is missing "
+                      .formatted(describe(inputs), output.getKey(), rule + 1, literal(outputEntry(rule, output.getKey())).written())
+                      + "(a required decision without a rule for it?); write \"%s\" as a rule with an empty (null) output".formatted(contract.none()))
+                  .stream();
+            }
+            return output.getValue().complaint(output.getKey(), Literal.ofValue(value))
+                .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(inputs), complaint))
+                .stream();
+          })
+          .findFirst();
+    }
+
+    /** The first of the rules {@code matched} (by index) whose entry for {@code output} is not written empty. */
+    private Optional<Integer> computedEmpty(String output, List<String> matched) {
+      List<Rule> rules = List.copyOf(table.getRules());
+      return IntStream.range(0, rules.size())
+          .filter(r -> matched.contains(rules.get(r).getId()))
+          .filter(r -> literal(outputEntry(r, output)).kind() != Literal.Kind.NULL)
+          .boxed()
+          .findFirst();
+    }
+
+    /** The entry of rule {@code r} (by index) for {@code output}. */
+    private LiteralExpression outputEntry(int r, String output) {
+      var names = table.getOutputs().stream().map(Output::getName).toList();
+      return List.copyOf(List.copyOf(table.getRules()).get(r).getOutputEntries()).get(names.indexOf(output));
     }
 
     /** How many unanswered combinations a refusal lists one by one. */

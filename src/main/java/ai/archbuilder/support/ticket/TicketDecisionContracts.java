@@ -67,8 +67,20 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier(TIER.name()),
         decision("escalationMatrix").positive("matrixHours"),
         decision("tier1PriorityWindow").positive("windowHours"),
-        decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()),
-        decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()),
+        // Task_DetermineTimeInTierLimit, after the assessment and in EscalationProcess after a move
+        // (which gets only the tiers, issue type, priority and hours: no plan or coverage), with the
+        // ticket's tier and what the required escalationMatrix (issue type, tier) and
+        // tier1PriorityWindow (priority) read. Every combination occurs: a P1 is in Tier 1 until the
+        // re-assessment's critical reroute moves it, a security issue of any priority in any tier.
+        // Empty is "no time-based move" (StartSlaClocksDelegate, SetTierSlaDelegate): it must be a
+        // rule's, a deleted rule would quietly stop the moves
+        decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()).mustMatchARule("no limit")
+            .asksWithTier(TIER.name()).asksWith(PRIORITY.name(), Priority.class).asksWith(ISSUE_TYPE.name(), IssueType.class),
+        // Task_DetermineStatusCadence, on entering SubProcess_WorkInTier: any tier with any priority
+        // (a P1 left below its entry tier by an oversight answer included). Empty is "no status
+        // updates" (TicketClock), again only as a rule's answer
+        decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()).mustMatchARule("no status updates")
+            .asksWithTier(TIER.name()).asksWith(PRIORITY.name(), Priority.class),
         // TicketClock
         decision(TicketClock.LIFECYCLE_DEADLINES).wholePositive("amount").oneOf("unit", DeadlineUnit.class)
             .asksWith("deadline", TicketClock.Deadline.class).asksWith(COVERAGE.name(), Coverage.class));

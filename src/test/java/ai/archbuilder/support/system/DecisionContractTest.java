@@ -49,6 +49,16 @@ class DecisionContractTest {
   }
 
   @Test
+  void whatAnEmptyAnswerMeansIsKeptWhateverIsDeclaredAfter() {
+    var contract = decision("d").mustMatchARule("no limit").positiveOrNull("hours").asksWithTier("tier")
+        .asksOnlyWhen(asked -> (int) asked.get("tier") > 1).mustAlwaysAnswer();
+
+    assertThat(contract.none()).isEqualTo("no limit");
+    assertThat(contract.combinations()).hasSize(3);
+    assertThat(decision("d").positiveOrNull("hours").asksWithTier("tier").none()).isNull();
+  }
+
+  @Test
   void aContractWithoutInputsAsksNothing() {
     assertThat(decision("d").oneOf("color", Color.class).combinations()).isEmpty();
   }

@@ -325,8 +325,69 @@ class DecisionTableCheckTest {
         + "trigger, escalationReason, tier, maxTier, entryTier that the application asks get no answer it can use");
   }
 
+  // ---- tables whose empty answer means "none": it must be a rule's
+
   @Test
-  void aDeploymentOfTheTablesEvaluatesFewerThanAThousandCombinations() {
+  void everyTierAndPriorityKeepsAStatusUpdateRuleNoUpdatesIncluded() throws IOException {
+    // the process owner deletes the P4 rule: its tickets would silently get no updates, as P4 does, but by no rule
+    var prefix = "statusUpdateCadence.dmn, decision statusUpdateCadence: no rule matches ";
+    var suffix = ", which the application asks: write a rule, with an empty (null) output for \"no status updates\"";
+    assertThat(check("statusUpdateCadence.dmn", withoutRule("statusUpdateCadence.dmn", "statusUpdateCadence_p4"))).containsExactly(
+        prefix + "tier 2, priority P4" + suffix,
+        prefix + "tier 3, priority P4" + suffix,
+        prefix + "tier 4, priority P4" + suffix);
+    // or the Tier 1 rule, whose every answer is "none"
+    assertThat(check("statusUpdateCadence.dmn", withoutRule("statusUpdateCadence.dmn", "statusUpdateCadence_tier1"))).containsExactly(
+        prefix + "tier 1, priority P1" + suffix,
+        prefix + "tier 1, priority P2" + suffix,
+        prefix + "tier 1, priority P3" + suffix,
+        prefix + "tier 1, priority P4" + suffix);
+  }
+
+  @Test
+  void everyTierPriorityAndIssueTypeKeepsATimeInTierRuleNoLimitIncluded() throws IOException {
+    var prefix = "timeInTierLimit.dmn, decision timeInTierLimit: no rule matches ";
+    var suffix = ", which the application asks: write a rule, with an empty (null) output for \"no limit\"";
+    // the process owner deletes the Tier 4 rule: 4 priorities * 5 issue types without a rule
+    var withoutTier4 = check("timeInTierLimit.dmn", withoutRule("timeInTierLimit.dmn", "timeInTierLimit_tier4"));
+    assertThat(withoutTier4).hasSize(11).startsWith(
+        prefix + "tier 4, priority P1, issueType TECHNICAL" + suffix,
+        prefix + "tier 4, priority P1, issueType PERFORMANCE" + suffix);
+    assertThat(withoutTier4.get(10)).isEqualTo("timeInTierLimit.dmn, decision timeInTierLimit: and 10 more combinations of "
+        + "tier, priority, issueType that the application asks get no answer it can use");
+    // or the Tier 1 rule for a priority without a window: a P1 waiting in Tier 1 for its critical reroute
+    assertThat(check("timeInTierLimit.dmn", withoutRule("timeInTierLimit.dmn", "timeInTierLimit_tier1NoWindow"))).containsExactly(
+        prefix + "tier 1, priority P1, issueType TECHNICAL" + suffix,
+        prefix + "tier 1, priority P1, issueType PERFORMANCE" + suffix,
+        prefix + "tier 1, priority P1, issueType INTEGRATION" + suffix,
+        prefix + "tier 1, priority P1, issueType SECURITY" + suffix,
+        prefix + "tier 1, priority P1, issueType BILLING" + suffix);
+  }
+
+  @Test
+  void anEmptyAnswerAnExpressionComputesIsNotTakenForNone() throws IOException {
+    // the process owner deletes the matrix's BILLING Tier 2 hours: rule 3 reads matrixHours, which no rule gives then
+    var findings = check("timeInTierLimit.dmn", withoutRule("timeInTierLimit.dmn", "escalationMatrix_billing2"));
+    assertThat(findings).containsExactly(Stream.of("P1", "P2", "P3", "P4")
+        .map(priority -> "timeInTierLimit.dmn, decision timeInTierLimit: the answer to tier 2, priority " + priority + ", issueType BILLING, "
+            + "which the application asks, is an empty timeInTierHours computed by rule 3 (matrixHours): a value it reads is missing "
+            + "(a required decision without a rule for it?); write \"no limit\" as a rule with an empty (null) output")
+        .toArray(String[]::new));
+  }
+
+  @Test
+  void noneWrittenAsARuleWithAnEmptyOutputPasses() throws IOException {
+    // the process owner's choices: no status updates for P3 either, no time-based moves from Tiers 2 and 3
+    assertThat(check("statusUpdateCadence.dmn", withOutput("statusUpdateCadence.dmn", "LiteralExpression_statusUpdateCadence_p3_1", ""))).isEmpty();
+    assertThat(check("timeInTierLimit.dmn", withOutput("timeInTierLimit.dmn", "LiteralExpression_timeInTierLimit_tier2or3_1", "null"))).isEmpty();
+    // a rule for Tier 1 to 4 that says "none" for every priority answers all
+    var everyTier = withInput(withoutRule("statusUpdateCadence.dmn", "statusUpdateCadence_p4"), "UnaryTests_statusUpdateCadence_tier1_1", "-");
+    everyTier = replaced(everyTier, "hitPolicy=\"UNIQUE\"", "hitPolicy=\"FIRST\"");
+    assertThat(check("statusUpdateCadence.dmn", everyTier)).isEmpty();
+  }
+
+  @Test
+  void aDeploymentOfTheTablesEvaluatesAboutAThousandCombinations() {
     var evaluations = MODULES.stream().flatMap(m -> m.decisions().stream())
         .filter(c -> !c.asks().isEmpty())
         .collect(Collectors.toMap(DecisionContract::decision, c -> c.combinations().size()));
@@ -341,9 +402,11 @@ class DecisionTableCheckTest {
         entry("issueType", 2 * 24), // each of the 20 subcategories with its category, and no subcategory with each of 4
         entry("slaTargets", 4),
         entry("tierResponseTime", 4),
+        entry("timeInTierLimit", 4 * 4 * 5),
+        entry("statusUpdateCadence", 4 * 4),
         entry("rejectionHandling", 10),
         entry("feedbackFollowUp", 5));
-    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(932);
+    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1028);
   }
 
   @Test

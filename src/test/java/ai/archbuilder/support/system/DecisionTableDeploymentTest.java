@@ -105,6 +105,56 @@ class DecisionTableDeploymentTest extends TicketScenarios {
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
   }
 
+  /** A process owner's "Delete rule" in {@code dmn/<file>}, and the first line of the refusal. */
+  record Deletion(String file, String decision, String rule, String finding) {
+
+    String apply() throws IOException {
+      var xml = read(file);
+      var without = xml.replaceAll("(?s)\\s*<rule id=\"" + Pattern.quote(rule) + "\">.*?</rule>", "");
+      assertThat(without).as("rule %s in %s", rule, file).isNotEqualTo(xml);
+      return without;
+    }
+
+    @Override
+    public String toString() {
+      return file + " without " + rule;
+    }
+  }
+
+  static Stream<Deletion> deletedNoneRules() {
+    return Stream.of(
+        new Deletion("statusUpdateCadence.dmn", "statusUpdateCadence", "statusUpdateCadence_p4",
+            "statusUpdateCadence.dmn, decision statusUpdateCadence: no rule matches tier 2, priority P4, which the application asks: "
+                + "write a rule, with an empty (null) output for \"no status updates\""),
+        new Deletion("timeInTierLimit.dmn", "timeInTierLimit", "timeInTierLimit_tier4",
+            "timeInTierLimit.dmn, decision timeInTierLimit: no rule matches tier 4, priority P1, issueType TECHNICAL, which the application "
+                + "asks: write a rule, with an empty (null) output for \"no limit\""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deletedNoneRules")
+  void aDeletedRuleWhoseAnswerIsNoneIsRefusedAndTheDeployedVersionStays(Deletion deletion) throws Exception {
+    int version = latestVersion(deletion.decision());
+
+    var response = deploy(deletion.file(), deletion.apply());
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat(json.readTree(response.getBody()).at("/details/" + deletion.file() + "/errors/0/message").asText())
+        .isEqualTo(deletion.finding());
+    assertThat(latestVersion(deletion.decision())).isEqualTo(version);
+  }
+
+  @Test
+  void noneWrittenAsARuleWithAnEmptyOutputIsAccepted() throws Exception {
+    int version = latestVersion("statusUpdateCadence");
+    var noP3Updates = withEntry(read("statusUpdateCadence.dmn"), "LiteralExpression_statusUpdateCadence_p3_1", "null");
+
+    var deployed = deploy("statusUpdateCadence.dmn", noP3Updates);
+
+    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+    assertThat(latestVersion("statusUpdateCadence")).isEqualTo(version + 1);
+  }
+
   @Test
   void afterARefusalIntakeGoesOnWithTheDeployedTableAndAValidEditIsAccepted() throws Exception {
     setClock(la("2026-11-24T10:00:00"));
