@@ -16,15 +16,17 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets the webapps' own pages (Cockpit's "SLA report") read {@code /api/reports} as the user
- * logged into Cockpit, without asking for her password again. Everything else under {@code /api}
- * stays HTTP Basic only.
+ * Lets the webapps' own pages (Cockpit's "SLA report" and "Mail quarantine") call {@code /api} as
+ * the user logged into Cockpit, without asking for her password again. Everything else under
+ * {@code /api} stays HTTP Basic only.
  *
- * <p>It accepts a session only for {@code GET /api/reports/**} and only with the session's CSRF
+ * <p>It accepts a session only for {@code GET /api/reports/**} and {@code /api/inbound-mail/quarantine/**}
+ * (which the API keeps to managers and admins), and only with the session's CSRF
  * token of Camunda's webapps in {@code X-XSRF-TOKEN}: another site can make a browser send the
  * session cookie, but cannot read the token. The groups come from the identity service on every
  * request, not from the session's copy, so a user removed from a group loses the reports at once;
@@ -32,7 +34,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappSessionAuthentication extends OncePerRequestFilter {
 
-  private static final RequestMatcher REPORTS = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/reports/**");
+  private static final RequestMatcher PAGES_CALLS =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/reports/**"),
+          PathPatternRequestMatcher.withDefaults().matcher("/api/inbound-mail/quarantine"),
+          PathPatternRequestMatcher.withDefaults().matcher("/api/inbound-mail/quarantine/**"));
 
   private final ProcessEngine engine;
   private final AuthenticationEntryPoint entryPoint;
@@ -45,7 +51,7 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !REPORTS.matches(request) || request.getHeader("Authorization") != null;
+    return !PAGES_CALLS.matches(request) || request.getHeader("Authorization") != null;
   }
 
   @Override

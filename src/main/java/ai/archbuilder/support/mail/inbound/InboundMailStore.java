@@ -20,7 +20,16 @@ class InboundMailStore {
 
   /** A message kept aside; {@code whole} is false when only its headers are kept (too large to fetch). */
   record Quarantined(
-      long id, String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole, OffsetDateTime receivedAt) {}
+      long id,
+      String messageKey,
+      String source,
+      String sender,
+      String subject,
+      String reason,
+      long rawSize,
+      byte[] raw,
+      boolean whole,
+      OffsetDateTime receivedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -67,8 +76,13 @@ class InboundMailStore {
   }
 
   void quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole) {
-    jdbc.sql("INSERT INTO inbound_mail_quarantine (message_key, source, reason, raw_size, raw, whole, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(messageKey, source, cut(reason, 1000), rawSize, raw, whole, now())
+    var envelope = MailParser.envelope(raw);
+    jdbc.sql(
+            """
+            INSERT INTO inbound_mail_quarantine (message_key, source, sender, subject, reason, raw_size, raw, whole, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(messageKey, source, cut(envelope.from(), 320), cut(envelope.subject(), 400), cut(reason, 1000), rawSize, raw, whole, now())
         .update();
   }
 
@@ -80,7 +94,7 @@ class InboundMailStore {
   List<Quarantined> quarantinedPage(int page, int size) {
     return jdbc.sql(
             """
-            SELECT id, message_key, source, reason, raw_size, whole, received_at, NULL AS raw FROM inbound_mail_quarantine
+            SELECT id, message_key, source, sender, subject, reason, raw_size, whole, received_at, NULL AS raw FROM inbound_mail_quarantine
             ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY
             """)
         .params((long) page * size, size)
@@ -125,6 +139,8 @@ class InboundMailStore {
               rs.getLong("id"),
               rs.getString("message_key"),
               rs.getString("source"),
+              rs.getString("sender"),
+              rs.getString("subject"),
               rs.getString("reason"),
               rs.getLong("raw_size"),
               rs.getBytes("raw"),

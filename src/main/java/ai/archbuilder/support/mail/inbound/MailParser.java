@@ -9,6 +9,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,28 @@ final class MailParser {
     }
     var id = messageId.strip();
     return id.length() <= MAX_KEY ? id : sha256(id.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Who a message says it is from and what it is about, as far as its headers can be read: for people reviewing it, never for a decision. */
+  record Envelope(String from, String subject) {}
+
+  static Envelope envelope(byte[] raw) {
+    try {
+      var headers = new InternetHeaders(new ByteArrayInputStream(raw));
+      var from = headers.getHeader("From", ",");
+      var subject = headers.getHeader("Subject", null);
+      return new Envelope(from == null ? null : lenientAddress(from).address(), subject == null ? null : decoded(subject));
+    } catch (MessagingException | RuntimeException unreadable) {
+      return new Envelope(null, null);
+    }
+  }
+
+  private static String decoded(String text) {
+    try {
+      return MimeUtility.decodeText(MimeUtility.unfold(text)).strip();
+    } catch (UnsupportedEncodingException e) {
+      return text.strip();
+    }
   }
 
   ParsedMail parse(byte[] raw) throws MalformedMailException {

@@ -27,8 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/inbound-mail/quarantine")
 class QuarantineController {
 
-  /** A quarantined message without its content; {@code whole} is false when only its headers are kept. */
-  record QuarantinedView(long id, String messageId, String source, String reason, long size, boolean whole, Instant receivedAt) {}
+  /**
+   * A quarantined message without its content: who it says it is from and its subject as far as its
+   * headers could be read; {@code whole} is false when only its headers are kept.
+   */
+  record QuarantinedView(
+      long id, String messageId, String source, String from, String subject, String reason, long size, boolean whole, Instant receivedAt) {}
 
   record QuarantinePage(List<QuarantinedView> items, long total, int page, int size) {}
 
@@ -96,6 +100,7 @@ class QuarantineController {
   }
 
   private static QuarantinedView view(InboundMailStore.Quarantined q) {
-    return new QuarantinedView(q.id(), q.messageKey(), q.source(), q.reason(), q.rawSize(), q.whole(), q.receivedAt().toInstant());
+    return new QuarantinedView(
+        q.id(), q.messageKey(), q.source(), q.sender(), q.subject(), q.reason(), q.rawSize(), q.whole(), q.receivedAt().toInstant());
   }
 }

@@ -585,6 +585,8 @@ class InboundMailTest extends TicketScenarios {
     assertThat(kept).as("listed").isNotNull();
     assertThat(kept.get("reason").asText()).contains("Processing failed 3 times").contains("a bug, fixed later");
     assertThat(kept.get("source").asText()).isEqualTo("IMAP");
+    assertThat(kept.get("from").asText()).isEqualTo(sender);
+    assertThat(kept.get("subject").asText()).isEqualTo("Texture import fails");
     assertThat(kept.get("whole").asBoolean()).isTrue();
     assertThat(kept.has("raw")).as("no content in the list").isFalse();
     var id = kept.get("id").asLong();
@@ -622,7 +624,10 @@ class InboundMailTest extends TicketScenarios {
     var broken = mail("uma@broken.example", "Broken", "<broken-2@mail.example.com>", "no boundary here",
         "Content-Type: multipart/mixed; boundary=\"missing\"");
     accepted(postMail("mail-gateway", broken), "QUARANTINED");
-    var first = quarantined("<broken-2@mail.example.com>").get("id").asLong();
+    var entry = quarantined("<broken-2@mail.example.com>");
+    assertThat(entry.get("from").asText()).as("read from its headers all the same").isEqualTo("uma@broken.example");
+    assertThat(entry.get("subject").asText()).isEqualTo("Broken");
+    var first = entry.get("id").asLong();
 
     var retried = post("admin", "/api/inbound-mail/quarantine/" + first + "/retry", null);
     assertThat(retried.getStatusCode().value()).isEqualTo(200);

@@ -3,5 +3,5 @@
 // are added here. Entries of customScripts are ES modules, relative to /camunda/app/cockpit/,
 // without ".js".
 export default {
-  customScripts: ['scripts/ticket-audit/plugin', 'scripts/sla-report/plugin']
+  customScripts: ['scripts/ticket-audit/plugin', 'scripts/sla-report/plugin', 'scripts/mail-quarantine/plugin']
 };
