@@ -94,11 +94,12 @@ class DemoData {
            Admin    : http://localhost:{}/camunda/app/admin/
            Ticket API: http://localhost:{}/api/tickets
            Engine REST: http://localhost:{}/engine-rest
+           Health   : http://localhost:{}/actuator/health
          Demo logins (password "demo"): admin, tier1, tier2, tier3, tier4,
            manager, owner, auditor; customers alice (BASIC), paul (PROFESSIONAL),
-           erin (ENTERPRISE, VIP)
+           erin (ENTERPRISE, VIP); mail-gateway (posts raw e-mail)
         ============================================================""",
-        port, port, port, port, port);
+        port, port, port, port, port, port);
   }
 
   private void customer(String email, String name, String organisation, Plan plan, boolean vip) {

@@ -29,6 +29,9 @@ class DeliverMailDelegate implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverMailDelegate.class);
 
+  /** What the history adds where e-mail is turned off (the embedded default): the message is only in the log. */
+  static final String NOT_SENT = "(written to the log, not sent: support.mail.enabled=false)";
+
   private final OutboundMails outbox;
   private final TicketHistory history;
   private final JavaMailSender sender;
@@ -74,7 +77,8 @@ class DeliverMailDelegate implements JavaDelegate {
       log.info("E-mail not sent (support.mail.enabled=false) to {}: {}\n{}", mail.recipient(), mail.subject(), mail.bodyText());
     }
     outbox.markSent(id);
-    history.record(mail.ticketId(), HistoryEvent.MAIL_SENT, "system", mail.template() + " to " + mail.recipient() + " " + mail.messageId());
+    history.record(mail.ticketId(), HistoryEvent.MAIL_SENT, "system", mail.template() + " to " + mail.recipient() + " " + mail.messageId()
+        + (properties.enabled() ? "" : " " + NOT_SENT));
   }
 
   /**

@@ -175,7 +175,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
               .collect(Collectors.joining("."));
       if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
         detail = "Unknown value for %s; allowed: %s".formatted(field, Arrays.toString(f.getTargetType().getEnumConstants()));
-      } else if (m instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      } else if (m instanceof InvalidFormatException f && f.getTargetType() == String.class && f.getValue() instanceof String) {
+        // text that ApiText refuses; a number or boolean where text belongs is a wrong type (below)
         detail = ApiText.RULE + " (" + field + ")";
       } else if (m instanceof UnrecognizedPropertyException) {
         detail = "Unknown field " + field;

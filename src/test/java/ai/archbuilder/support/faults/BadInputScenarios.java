@@ -93,7 +93,9 @@ abstract class BadInputScenarios extends TicketScenarios {
     for (var e : endpoints()) {
       for (var wrong : List.of("[]", "{}", "42", "true", "1.5e308")) {
         var body = withField(e[1], e[2], wrong);
-        assertThat(rejected("admin", HttpMethod.POST, e[0], body, 400).path("field").asText()).as(body).isEqualTo(e[2]);
+        var problem = rejected("admin", HttpMethod.POST, e[0], body, 400);
+        assertThat(problem.path("field").asText()).as(body).isEqualTo(e[2]);
+        assertThat(problem.path("detail").asText()).as(body).isEqualTo("Wrong type for " + e[2]);
       }
       for (var unknown : List.of("\"FAX\"", "\"\"", "\"" + SCRIPT + "\"", "\"" + SQL.replace("'", "") + "\"", "7")) {
         var body = withField(e[1], e[3], unknown);

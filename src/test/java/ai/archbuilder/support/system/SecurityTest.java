@@ -147,7 +147,7 @@ class SecurityTest extends TicketScenarios {
     assertThat(liveness.getStatusCode().value()).as("%s", liveness.getBody()).isEqualTo(200);
     assertThat(liveness.getBody()).contains("UP");
     // health is the only actuator endpoint there is: nothing else of the application is told to anyone
-    for (var path : List.of("/actuator/info", "/actuator/env", "/actuator/beans", "/actuator/metrics")) {
+    for (var path : List.of("/actuator", "/actuator/info", "/actuator/env", "/actuator/beans", "/actuator/metrics")) {
       assertThat(send(null, null, HttpMethod.GET, path, null).getStatusCode().value()).as(path).isEqualTo(404);
     }
   }

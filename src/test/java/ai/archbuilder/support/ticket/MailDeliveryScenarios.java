@@ -29,7 +29,9 @@ abstract class MailDeliveryScenarios extends ProcessScenarios {
     executeDueJobs();
     var sent = mails(key, "acknowledgement").get(0);
     assertThat(sent.sentAt()).isEqualTo(la("2026-11-24T10:00:05"));
-    assertThat(details(key, "MAIL_SENT")).singleElement().asString().startsWith("acknowledgement to alice@example.com <tck-");
+    // the tests run with e-mail turned off, as the embedded default does: the history does not claim it went out
+    assertThat(details(key, "MAIL_SENT")).singleElement().asString().startsWith("acknowledgement to alice@example.com <tck-")
+        .endsWith("(written to the log, not sent: support.mail.enabled=false)");
     assertThat(delivery).isEnded().hasPassed("Gateway_Deliver", "Task_DeliverMail", "End_MailSent");
 
     // the same e-mail delivered again (a repeated job): nothing is sent twice
