@@ -8,11 +8,15 @@ import java.util.Map;
 /**
  * How the desk kept its promises for the tickets created in a period (handbook: Performance
  * Metrics): per priority, how many first responses and resolutions came within their SLA due
- * dates, how many were late, how many clocks are still running; escalations, reopens and the
- * customers' satisfaction.
+ * dates, how many were late, how many clocks are still running; escalations, oversight, reopens
+ * and the customers' satisfaction.
  *
  * @param from first day, in the business time zone
  * @param to last day, included
+ * @param escalated the tickets moved up a tier at least once (the handbook's escalation rate)
+ * @param oversight the tickets handed to the support managers' oversight at least once: at their
+ *     plan's highest tier a breach or an escalation request does not move them, it is recorded and
+ *     the managers are told (policy §1); a ticket can count here and in {@code escalated}
  */
 public record SlaReport(
     LocalDate from,
@@ -28,6 +32,7 @@ public record SlaReport(
     Map<String, Integer> byCategory,
     List<AgentRow> agents,
     Rate escalated,
+    Rate oversight,
     Rate reopened,
     Resolution closed,
     Satisfaction satisfaction) {
@@ -57,16 +62,13 @@ public record SlaReport(
    */
   public record Clock(int met, int breached, int running, Double compliance, Double medianHours) {}
 
-  /**
-   * Tickets with at least one such event, and their share of all tickets of the period. An
-   * escalation is any: a move up a tier, or oversight by the managers at the plan's ceiling.
-   */
+  /** Tickets with at least one such event, and their share of all tickets of the period. */
   public record Rate(int tickets, Double share) {}
 
   /**
    * The period's tickets that are closed, and those of them resolved at first contact: closed
-   * after the first solution proposed, with no information requested, no rejection, no
-   * escalation and no reopening. {@code firstContactShare} is their share of the closed tickets.
+   * after the first solution proposed, with no information requested, no rejection, no move up a
+   * tier and no reopening (oversight alone does not count against it). {@code firstContactShare} is their share of the closed tickets.
    */
   public record Resolution(int tickets, int firstContact, Double firstContactShare) {}
 

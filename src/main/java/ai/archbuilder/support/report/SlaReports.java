@@ -1,6 +1,7 @@
 package ai.archbuilder.support.report;
 
 import ai.archbuilder.support.escalation.EscalationTrigger;
+import ai.archbuilder.support.escalation.Escalations.Action;
 import ai.archbuilder.support.report.SlaReport.AgentRow;
 import ai.archbuilder.support.report.SlaReport.Clock;
 import ai.archbuilder.support.report.SlaReport.Row;
@@ -55,11 +56,17 @@ public class SlaReports {
       boolean closed,
       boolean resolutionBreachRecorded,
       boolean escalated,
+      boolean oversight,
       boolean reopened,
       boolean askedOrRejected,
       int solutionsProposed) {
 
-    /** Closed after the first solution proposed, with no question, rejection, escalation or reopening. */
+    /**
+     * Closed after the first solution proposed, with no question, rejection, escalation or reopening.
+     * Oversight alone does not spoil it: the ticket stayed with the tier that took it and no one else
+     * worked on it, and the customer got her solution from the first one proposed; a breach behind
+     * the oversight shows in the clocks, not here. (A move up a tier hands the customer on, so it does.)
+     */
     boolean firstContact() {
       return closed && solutionsProposed == 1 && !askedOrRejected && !escalated && !reopened;
     }
@@ -88,7 +95,10 @@ public class SlaReports {
                 """
                 SELECT t.priority, t.channel, t.tier, t.category, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
                        t.resolution_due_at, t.resolved_at, t.paused_at,
-                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id) THEN 1 ELSE 0 END AS escalated,
+                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id AND e.action = :escalate
+                                         AND e.to_tier > e.from_tier) THEN 1 ELSE 0 END AS escalated,
+                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
+                                         AND e.action = :oversight) THEN 1 ELSE 0 END AS oversight,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
                                          AND e.trigger_name = :resolutionBreach) THEN 1 ELSE 0 END AS resolution_breached,
                        CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
@@ -99,6 +109,8 @@ public class SlaReports {
                 FROM ticket t
                 WHERE t.created_at >= :start AND t.created_at < :end
                 """)
+            .param("escalate", Action.ESCALATE.name())
+            .param("oversight", Action.OVERSIGHT.name())
             .param("resolutionBreach", EscalationTrigger.RESOLUTION_BREACH.name())
             .param("reopened", HistoryEvent.REOPENED.name())
             .param("askedOrRejected", List.of(HistoryEvent.INFORMATION_REQUESTED.name(), HistoryEvent.SOLUTION_REJECTED.name()))
@@ -130,6 +142,7 @@ public class SlaReports {
       byCategory.put(c.name(), (int) facts.stream().filter(f -> c.name().equals(f.category())).count());
     }
     int escalated = (int) facts.stream().filter(Facts::escalated).count();
+    int oversight = (int) facts.stream().filter(Facts::oversight).count();
     int reopened = (int) facts.stream().filter(Facts::reopened).count();
     int closed = (int) facts.stream().filter(Facts::closed).count();
     int firstContact = (int) facts.stream().filter(Facts::firstContact).count();
@@ -147,6 +160,7 @@ public class SlaReports {
         Collections.unmodifiableMap(byCategory),
         agents,
         new Rate(escalated, share(escalated, facts.size())),
+        new Rate(oversight, share(oversight, facts.size())),
         new Rate(reopened, share(reopened, facts.size())),
         new Resolution(closed, firstContact, share(firstContact, closed)),
         satisfaction(answers));
@@ -272,6 +286,7 @@ public class SlaReports {
         TicketStatus.CLOSED.name().equals(rs.getString("status")),
         rs.getInt("resolution_breached") == 1,
         rs.getInt("escalated") == 1,
+        rs.getInt("oversight") == 1,
         rs.getInt("reopened") == 1,
         rs.getInt("asked_or_rejected") == 1,
         rs.getInt("proposed"));

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SLA report over real tickets, through the API: which first responses and resolutions came
- * within their due dates, escalations and survey answers, for the tickets created in the period
- * only. Run on H2 and on PostgreSQL. The tickets live in June 2027, where no other test puts any.
+ * within their due dates, escalations, oversight and survey answers, for the tickets created in
+ * the period only. Run on H2 and on PostgreSQL. The tickets live in June, July and October 2027,
+ * where no other test puts any.
  */
 abstract class SlaReportScenarios extends TicketScenarios {
 
@@ -47,7 +48,8 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertThat(post("alice", "/api/tickets/" + e + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
     assertThat(ticket(e).get("status").asText()).isEqualTo("CLOSED");
 
-    // C: the customer asks for the next tier the day after
+    // C: the customer asks for the next tier the day after; Tier 1 is the ceiling of her BASIC P3,
+    // so it stays there and the managers oversee it
     setClock(la("2027-06-08T10:00:00"));
     var c = bug("alice@example.com", "Escalated by the customer");
     setClock(la("2027-06-08T11:00:00"));
@@ -55,7 +57,7 @@ abstract class SlaReportScenarios extends TicketScenarios {
         Map.of("reason", "CUSTOMER_REQUEST", "justification", "It blocks our month-end closing")).getStatusCode().value())
         .isEqualTo(202);
     runDueJobsOf(c);
-    assertThat(ticket(c).get("escalations").toString()).contains("CUSTOMER_REQUEST");
+    assertThat(ticket(c).get("escalations").toString()).contains("CUSTOMER_REQUEST").contains("OVERSIGHT");
 
     // Thursday noon: B's first response (due Wednesday 16:00) is late, C's is not due yet
     var report = la("2027-06-10T12:00:00");
@@ -123,8 +125,10 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertThat(p1.get("tickets").asInt()).isZero();
     assertThat(p1.get("firstResponse").get("compliance").isNull()).isTrue();
 
-    assertThat(r.get("escalated").get("tickets").asInt()).isEqualTo(1);
-    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.25);
+    assertThat(r.get("escalated").get("tickets").asInt()).as("C did not move").isZero();
+    assertThat(r.get("escalated").get("share").asDouble()).isZero();
+    assertThat(r.get("oversight").get("tickets").asInt()).as("C").isEqualTo(1);
+    assertThat(r.get("oversight").get("share").asDouble()).isEqualTo(0.25);
     assertThat(r.get("reopened").get("tickets").asInt()).isZero();
     assertThat(r.get("closed").get("tickets").asInt()).isEqualTo(2);
     assertThat(r.get("closed").get("firstContact").asInt()).as("A only").isEqualTo(1);
@@ -141,6 +145,43 @@ abstract class SlaReportScenarios extends TicketScenarios {
     // the day before holds none of them; the first of June holds the one before the period
     assertThat(sla("manager", "from=2027-06-06&to=2027-06-06").get("tickets").asInt()).isZero();
     assertThat(sla("admin", "from=2027-06-01&to=2027-06-01").get("tickets").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void oversightAtTheCeilingIsReportedApartFromEscalations() {
+    setClock(la("2027-10-04T10:00:00")); // a Monday
+    // BASIC P3: Tier 1 is its ceiling, so her request for the next tier is recorded for oversight
+    var kept = bug("alice@example.com", "Asked for the next tier at the ceiling");
+    setClock(la("2027-10-04T10:15:00"));
+    assertThat(post("alice", "/api/tickets/" + kept + "/escalations",
+        Map.of("reason", "CUSTOMER_REQUEST", "justification", "We need this today")).getStatusCode().value()).isEqualTo(202);
+    runDueJobsOf(kept);
+    var t = ticket(kept);
+    assertThat(t.get("tier").asInt()).isEqualTo(1);
+    assertThat(t.get("escalations")).hasSize(1);
+    assertThat(t.get("escalations").get(0).get("action").asText()).isEqualTo("OVERSIGHT");
+    // Tier 1 solves it with its first solution, and she confirms it
+    setClock(la("2027-10-04T10:30:00"));
+    complete("tier1", task(kept, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG",
+        "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "RESOLVE", "reply", "Update to 4.3, please."));
+    assertThat(post("alice", "/api/tickets/" + kept + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
+    assertThat(ticket(kept).get("status").asText()).isEqualTo("CLOSED");
+    // PROFESSIONAL P3: her request moves it to Tier 2
+    var moved = bug("paul@example.com", "Asked for the next tier below the ceiling");
+    assertThat(post("paul", "/api/tickets/" + moved + "/escalations",
+        Map.of("reason", "CUSTOMER_REQUEST", "justification", "We need this today")).getStatusCode().value()).isEqualTo(202);
+    runDueJobsOf(moved);
+    assertThat(ticket(moved).get("tier").asInt()).isEqualTo(2);
+
+    var r = sla("manager", "from=2027-10-04&to=2027-10-04");
+    assertThat(r.get("tickets").asInt()).isEqualTo(2);
+    assertThat(r.get("escalated").get("tickets").asInt()).as("the move to Tier 2 only").isEqualTo(1);
+    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.5);
+    assertThat(r.get("oversight").get("tickets").asInt()).as("the request at the ceiling only").isEqualTo(1);
+    assertThat(r.get("oversight").get("share").asDouble()).isEqualTo(0.5);
+    // oversight does not spoil first-contact resolution: the tier that took it solved it at once
+    assertThat(r.get("closed").get("tickets").asInt()).isEqualTo(1);
+    assertThat(r.get("closed").get("firstContact").asInt()).isEqualTo(1);
   }
 
   @Test
