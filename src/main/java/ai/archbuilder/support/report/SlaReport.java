@@ -39,9 +39,13 @@ public record SlaReport(
 
   /**
    * One group's tickets and their two SLA clocks. {@code key} names the group: a priority ({@code
-   * P1}…, {@code ALL} for all of them), a channel ({@code EMAIL}…) or a tier ({@code 1}…, the tier the
-   * ticket is in now, or was closed in; only the tiers that hold tickets of the period) or the day
-   * the tickets came in ({@code 2027-06-07}…, every day of the period, in the business time zone).
+   * P1}…, {@code ALL} for all of them), a channel ({@code EMAIL}…), a tier ({@code 1}…, only the tiers
+   * that owned a clock of the period's tickets) or the day the tickets came in ({@code 2027-06-07}…,
+   * every day of the period, in the business time zone). A tier row counts each clock in the tier
+   * that owned it: the first response in the tier the ticket was in when first responded to, the
+   * resolution in the tier that resolved it; a clock still running in the tier the ticket is in now.
+   * Its {@code tickets} are those with either clock in the tier, so a ticket answered in Tier 1 and
+   * resolved in Tier 2 counts in both rows.
    */
   public record Row(String key, int tickets, Clock firstResponse, Clock resolution) {}
 

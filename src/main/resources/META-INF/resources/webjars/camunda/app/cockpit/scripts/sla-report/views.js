@@ -132,7 +132,10 @@ async function show(api, from, to, results) {
     el('h2', {}, 'SLA by channel'),
     clockTable('sla-report-channels', 'Channel', report.byChannel),
     el('h2', {}, 'SLA by tier'),
-    el('p', { className: 'sla-report-help' }, 'The tier a ticket is in now, or was closed in.'),
+    el('p', { className: 'sla-report-help' },
+      'Each clock in the tier that owned it: the first response in the tier the ticket was in when first ' +
+        'answered, the resolution in the tier that resolved it; a clock still running in the tier the ticket ' +
+        'is in now. A ticket answered in one tier and resolved in another counts in both.'),
     clockTable('sla-report-tiers', 'Tier', report.byTier, (key) => 'Tier ' + key),
     el('h2', {}, 'Tickets by category'),
     categories(report),
