@@ -1,6 +1,7 @@
 package ai.archbuilder.support.report;
 
 import ai.archbuilder.support.escalation.EscalationTrigger;
+import ai.archbuilder.support.escalation.Escalations.Action;
 import ai.archbuilder.support.report.SlaReport.AgentRow;
 import ai.archbuilder.support.report.SlaReport.Clock;
 import ai.archbuilder.support.report.SlaReport.Row;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -40,11 +42,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SlaReports {
 
-  /** One ticket's facts the report needs. */
+  /**
+   * One ticket's facts the report needs. {@code tier} is the tier it is in now; {@code responseTier}
+   * the tier it was in when first responded to (while unanswered, the one it is in now).
+   */
   record Facts(
       String priority,
       String channel,
       Integer tier,
+      Integer responseTier,
       String category,
       Instant created,
       Instant firstResponseDue,
@@ -55,11 +61,17 @@ public class SlaReports {
       boolean closed,
       boolean resolutionBreachRecorded,
       boolean escalated,
+      boolean oversight,
       boolean reopened,
       boolean askedOrRejected,
       int solutionsProposed) {
 
-    /** Closed after the first solution proposed, with no question, rejection, escalation or reopening. */
+    /**
+     * Closed after the first solution proposed, with no question, rejection, escalation or reopening.
+     * Oversight alone does not spoil it: the ticket stayed with the tier that took it and no one else
+     * worked on it, and the customer got her solution from the first one proposed; a breach behind
+     * the oversight shows in the clocks, not here. (A move up a tier hands the customer on, so it does.)
+     */
     boolean firstContact() {
       return closed && solutionsProposed == 1 && !askedOrRejected && !escalated && !reopened;
     }
@@ -88,7 +100,12 @@ public class SlaReports {
                 """
                 SELECT t.priority, t.channel, t.tier, t.category, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
                        t.resolution_due_at, t.resolved_at, t.paused_at,
-                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id) THEN 1 ELSE 0 END AS escalated,
+                       COALESCE((SELECT e.from_tier FROM escalation e WHERE e.ticket_id = t.id AND e.action = :escalate
+                                 AND e.at > t.first_responded_at ORDER BY e.at, e.id FETCH FIRST 1 ROW ONLY), t.tier) AS response_tier,
+                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id AND e.action = :escalate
+                                         AND e.to_tier > e.from_tier) THEN 1 ELSE 0 END AS escalated,
+                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
+                                         AND e.action = :oversight) THEN 1 ELSE 0 END AS oversight,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
                                          AND e.trigger_name = :resolutionBreach) THEN 1 ELSE 0 END AS resolution_breached,
                        CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
@@ -99,6 +116,8 @@ public class SlaReports {
                 FROM ticket t
                 WHERE t.created_at >= :start AND t.created_at < :end
                 """)
+            .param("escalate", Action.ESCALATE.name())
+            .param("oversight", Action.OVERSIGHT.name())
             .param("resolutionBreach", EscalationTrigger.RESOLUTION_BREACH.name())
             .param("reopened", HistoryEvent.REOPENED.name())
             .param("askedOrRejected", List.of(HistoryEvent.INFORMATION_REQUESTED.name(), HistoryEvent.SOLUTION_REJECTED.name()))
@@ -120,9 +139,7 @@ public class SlaReports {
 
     var byPriority = rows(Arrays.stream(Priority.values()).map(Priority::name).toList(), Facts::priority, facts, now);
     var byChannel = rows(Arrays.stream(Channel.values()).map(Channel::name).toList(), Facts::channel, facts, now);
-    // the tiers that hold tickets of the period, in order (how many tiers there are is the policy's business)
-    var tiers = facts.stream().map(Facts::tier).filter(Objects::nonNull).distinct().sorted().map(String::valueOf).toList();
-    var byTier = rows(tiers, f -> Objects.toString(f.tier(), null), facts, now);
+    var byTier = tierRows(facts, now);
     var days = from.datesUntil(to.plusDays(1)).map(LocalDate::toString).toList();
     var byDay = rows(days, f -> LocalDate.ofInstant(f.created(), zone).toString(), facts, now);
     var byCategory = new LinkedHashMap<String, Integer>();
@@ -130,6 +147,7 @@ public class SlaReports {
       byCategory.put(c.name(), (int) facts.stream().filter(f -> c.name().equals(f.category())).count());
     }
     int escalated = (int) facts.stream().filter(Facts::escalated).count();
+    int oversight = (int) facts.stream().filter(Facts::oversight).count();
     int reopened = (int) facts.stream().filter(Facts::reopened).count();
     int closed = (int) facts.stream().filter(Facts::closed).count();
     int firstContact = (int) facts.stream().filter(Facts::firstContact).count();
@@ -147,6 +165,7 @@ public class SlaReports {
         Collections.unmodifiableMap(byCategory),
         agents,
         new Rate(escalated, share(escalated, facts.size())),
+        new Rate(oversight, share(oversight, facts.size())),
         new Rate(reopened, share(reopened, facts.size())),
         new Resolution(closed, firstContact, share(firstContact, closed)),
         satisfaction(answers));
@@ -189,6 +208,42 @@ public class SlaReports {
         .toList();
   }
 
+  /**
+   * One row per tier that owned a clock of the period's tickets, in order (how many tiers there are
+   * is the policy's business). Each clock counts in the tier that owned it, not the tier the ticket
+   * is in now: the first response in the tier the ticket was in when first responded to, the
+   * resolution in the tier it is in now. A ticket changes tier only by a move the {@code escalation}
+   * table records (action ESCALATE: escalations, and the move to the entry tier after a re-assessment
+   * made it critical; there is no way down) or by its first routing, before which it has no tier.
+   * So the tier at its first response is the {@code from_tier} of the first move after it, or the
+   * current tier if none came later; a move at the very instant of the response counts as before it
+   * (a triage's re-assessment moves the ticket before the agent's reply goes out). The resolution
+   * needs no such look-up: a ticket cannot move while it is resolved (no escalation reaches the wait
+   * for the customer's verification or the follow-up, and a reopening or her reply clears {@code
+   * resolved_at} before any move), and a running clock belongs to the tier the ticket is in. A
+   * ticket answered in one tier and resolved in another counts in both rows' {@code tickets}.
+   */
+  static List<Row> tierRows(List<Facts> facts, Instant now) {
+    var tiers = new TreeSet<Integer>();
+    for (var f : facts) {
+      if (f.responseTier() != null) {
+        tiers.add(f.responseTier());
+      }
+      if (f.tier() != null) {
+        tiers.add(f.tier());
+      }
+    }
+    return tiers.stream()
+        .map(
+            tier -> {
+              var responded = facts.stream().filter(f -> tier.equals(f.responseTier())).toList();
+              var resolved = facts.stream().filter(f -> tier.equals(f.tier())).toList();
+              int tickets = (int) facts.stream().filter(f -> tier.equals(f.responseTier()) || tier.equals(f.tier())).count();
+              return new Row(String.valueOf(tier), tickets, firstResponse(responded, now), resolution(resolved, now));
+            })
+        .toList();
+  }
+
   /** One row per key, in the keys' order, over the tickets whose {@code group} is that key. */
   static List<Row> rows(List<String> keys, Function<Facts, String> group, List<Facts> facts, Instant now) {
     var groups = facts.stream().filter(f -> group.apply(f) != null).collect(Collectors.groupingBy(group));
@@ -196,11 +251,15 @@ public class SlaReports {
   }
 
   static Row row(String name, List<Facts> facts, Instant now) {
-    return new Row(
-        name,
-        facts.size(),
-        clock(facts, now, Facts::firstResponseDue, Facts::firstResponded, f -> false),
-        clock(facts, now, Facts::resolutionDue, Facts::resolved, Facts::resolutionBreachRecorded));
+    return new Row(name, facts.size(), firstResponse(facts, now), resolution(facts, now));
+  }
+
+  static Clock firstResponse(List<Facts> facts, Instant now) {
+    return clock(facts, now, Facts::firstResponseDue, Facts::firstResponded, f -> false);
+  }
+
+  static Clock resolution(List<Facts> facts, Instant now) {
+    return clock(facts, now, Facts::resolutionDue, Facts::resolved, Facts::resolutionBreachRecorded);
   }
 
   /**
@@ -262,6 +321,7 @@ public class SlaReports {
         rs.getString("priority"),
         rs.getString("channel"),
         rs.getObject("tier", Integer.class),
+        rs.getObject("response_tier", Integer.class),
         rs.getString("category"),
         instant(rs, "created_at"),
         instant(rs, "first_response_due_at"),
@@ -272,6 +332,7 @@ public class SlaReports {
         TicketStatus.CLOSED.name().equals(rs.getString("status")),
         rs.getInt("resolution_breached") == 1,
         rs.getInt("escalated") == 1,
+        rs.getInt("oversight") == 1,
         rs.getInt("reopened") == 1,
         rs.getInt("asked_or_rejected") == 1,
         rs.getInt("proposed"));

@@ -60,6 +60,9 @@ class SlaReportInCockpitTest extends BrowserScenarios {
     // a solution proposed counts as the resolution; the other ticket's resolution is not due yet
     assertThat(fact("resolution")).startsWith("100.0 %\nresolutions in time").contains("1 met, 0 breached");
     assertThat(fact("first-contact")).contains("0 of 0 closed");
+    // moves up a tier and oversight at the ceiling are two facts
+    assertThat(fact("escalated")).startsWith("0.0 %\nescalated (moved up a tier)").contains("0 tickets");
+    assertThat(fact("oversight")).startsWith("0.0 %\noverseen by managers at the highest tier").contains("0 tickets");
 
     // Priority, Tickets, then met / breached / running / in time / median for each clock
     assertThat(cells("#sla-report-priorities tr[data-key='P3'] td"))
@@ -74,6 +77,8 @@ class SlaReportInCockpitTest extends BrowserScenarios {
         .containsExactly("PORTAL", "2", "1", "1", "0", "50.0 %", "0.5 h", "1", "0", "1", "100.0 %", "0.5 h");
     assertThat(cells("#sla-report-channels tr[data-key='EMAIL'] td")).startsWith("EMAIL", "0");
     assertThat(cells("#sla-report-tiers tr td:first-child")).containsExactly("Tier 1");
+    assertThat(browser.findElement(By.id("sla-report-tiers")).findElement(By.xpath("preceding-sibling::p[1]")).getText())
+        .startsWith("Each clock in the tier that owned it");
     assertThat(cells("#sla-report-tiers tr[data-key='1'] td")).startsWith("Tier 1", "2", "1", "1", "0", "50.0 %");
     assertThat(cells("#sla-report-categories tr[data-key='TECHNICAL'] td")).containsExactly("TECHNICAL", "2", "100.0 %");
     assertThat(cells("#sla-report-agents tbody tr[data-key='tier1'] td")).containsExactly("tier1", "1", "1", "0", "1", "0");

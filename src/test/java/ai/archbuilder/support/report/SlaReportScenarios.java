@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SLA report over real tickets, through the API: which first responses and resolutions came
- * within their due dates, escalations and survey answers, for the tickets created in the period
- * only. Run on H2 and on PostgreSQL. The tickets live in June 2027, where no other test puts any.
+ * within their due dates, escalations, oversight and survey answers, for the tickets created in
+ * the period only. Run on H2 and on PostgreSQL. The tickets live in June, July and October 2027,
+ * where no other test puts any.
  */
 abstract class SlaReportScenarios extends TicketScenarios {
 
@@ -47,7 +48,8 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertThat(post("alice", "/api/tickets/" + e + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
     assertThat(ticket(e).get("status").asText()).isEqualTo("CLOSED");
 
-    // C: the customer asks for the next tier the day after
+    // C: the customer asks for the next tier the day after; Tier 1 is the ceiling of her BASIC P3,
+    // so it stays there and the managers oversee it
     setClock(la("2027-06-08T10:00:00"));
     var c = bug("alice@example.com", "Escalated by the customer");
     setClock(la("2027-06-08T11:00:00"));
@@ -55,7 +57,7 @@ abstract class SlaReportScenarios extends TicketScenarios {
         Map.of("reason", "CUSTOMER_REQUEST", "justification", "It blocks our month-end closing")).getStatusCode().value())
         .isEqualTo(202);
     runDueJobsOf(c);
-    assertThat(ticket(c).get("escalations").toString()).contains("CUSTOMER_REQUEST");
+    assertThat(ticket(c).get("escalations").toString()).contains("CUSTOMER_REQUEST").contains("OVERSIGHT");
 
     // Thursday noon: B's first response (due Wednesday 16:00) is late, C's is not due yet
     var report = la("2027-06-10T12:00:00");
@@ -94,19 +96,13 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertClock(monday.get("firstResponse"), 2, 1, 0);
     assertClock(row(r, "byDay", "2027-06-08").get("firstResponse"), 0, 0, 1);
     assertThat(row(r, "byDay", "2027-06-09").get("tickets").asInt()).isZero();
-    // by the tier each ticket is in now: A, B and E in Tier 1, C where its escalation put it
-    var tierOfC = ticket(c).get("tier").asText();
-    int inTiers = 0;
-    for (var tier : r.get("byTier")) {
-      inTiers += tier.get("tickets").asInt();
-    }
-    assertThat(inTiers).isEqualTo(4);
+    // by the tier that owned each clock: all four stayed in Tier 1 (C at its ceiling)
+    assertThat(ticket(c).get("tier").asInt()).isEqualTo(1);
+    assertThat(r.get("byTier").findValuesAsText("key")).containsExactly("1");
     var tier1 = row(r, "byTier", "1");
-    assertThat(tier1.get("tickets").asInt()).isEqualTo(tierOfC.equals("1") ? 4 : 3);
-    assertClock(tier1.get("firstResponse"), 2, 1, tierOfC.equals("1") ? 1 : 0);
-    if (!tierOfC.equals("1")) {
-      assertClock(row(r, "byTier", tierOfC).get("firstResponse"), 0, 0, 1);
-    }
+    assertThat(tier1.get("tickets").asInt()).isEqualTo(4);
+    assertClock(tier1.get("firstResponse"), 2, 1, 1);
+    assertClock(tier1.get("resolution"), 2, 0, 2);
 
     var all = r.get("allPriorities");
     assertClock(all.get("firstResponse"), 2, 1, 1);
@@ -123,8 +119,10 @@ abstract class SlaReportScenarios extends TicketScenarios {
     assertThat(p1.get("tickets").asInt()).isZero();
     assertThat(p1.get("firstResponse").get("compliance").isNull()).isTrue();
 
-    assertThat(r.get("escalated").get("tickets").asInt()).isEqualTo(1);
-    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.25);
+    assertThat(r.get("escalated").get("tickets").asInt()).as("C did not move").isZero();
+    assertThat(r.get("escalated").get("share").asDouble()).isZero();
+    assertThat(r.get("oversight").get("tickets").asInt()).as("C").isEqualTo(1);
+    assertThat(r.get("oversight").get("share").asDouble()).isEqualTo(0.25);
     assertThat(r.get("reopened").get("tickets").asInt()).isZero();
     assertThat(r.get("closed").get("tickets").asInt()).isEqualTo(2);
     assertThat(r.get("closed").get("firstContact").asInt()).as("A only").isEqualTo(1);
@@ -141,6 +139,87 @@ abstract class SlaReportScenarios extends TicketScenarios {
     // the day before holds none of them; the first of June holds the one before the period
     assertThat(sla("manager", "from=2027-06-06&to=2027-06-06").get("tickets").asInt()).isZero();
     assertThat(sla("admin", "from=2027-06-01&to=2027-06-01").get("tickets").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void oversightAtTheCeilingIsReportedApartFromEscalations() {
+    setClock(la("2027-10-04T10:00:00")); // a Monday
+    // BASIC P3: Tier 1 is its ceiling, so her request for the next tier is recorded for oversight
+    var kept = bug("alice@example.com", "Asked for the next tier at the ceiling");
+    setClock(la("2027-10-04T10:15:00"));
+    assertThat(post("alice", "/api/tickets/" + kept + "/escalations",
+        Map.of("reason", "CUSTOMER_REQUEST", "justification", "We need this today")).getStatusCode().value()).isEqualTo(202);
+    runDueJobsOf(kept);
+    var t = ticket(kept);
+    assertThat(t.get("tier").asInt()).isEqualTo(1);
+    assertThat(t.get("escalations")).hasSize(1);
+    assertThat(t.get("escalations").get(0).get("action").asText()).isEqualTo("OVERSIGHT");
+    // Tier 1 solves it with its first solution, and she confirms it
+    setClock(la("2027-10-04T10:30:00"));
+    complete("tier1", task(kept, "Task_TriageTicket"), Map.of("category", "TECHNICAL", "subcategory", "SOFTWARE_BUG",
+        "impact", "MINOR", "urgency", "MEDIUM", "security", false, "outcome", "RESOLVE", "reply", "Update to 4.3, please."));
+    assertThat(post("alice", "/api/tickets/" + kept + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
+    assertThat(ticket(kept).get("status").asText()).isEqualTo("CLOSED");
+    // PROFESSIONAL P3: her request moves it to Tier 2
+    var moved = bug("paul@example.com", "Asked for the next tier below the ceiling");
+    assertThat(post("paul", "/api/tickets/" + moved + "/escalations",
+        Map.of("reason", "CUSTOMER_REQUEST", "justification", "We need this today")).getStatusCode().value()).isEqualTo(202);
+    runDueJobsOf(moved);
+    assertThat(ticket(moved).get("tier").asInt()).isEqualTo(2);
+
+    var r = sla("manager", "from=2027-10-04&to=2027-10-04");
+    assertThat(r.get("tickets").asInt()).isEqualTo(2);
+    assertThat(r.get("escalated").get("tickets").asInt()).as("the move to Tier 2 only").isEqualTo(1);
+    assertThat(r.get("escalated").get("share").asDouble()).isEqualTo(0.5);
+    assertThat(r.get("oversight").get("tickets").asInt()).as("the request at the ceiling only").isEqualTo(1);
+    assertThat(r.get("oversight").get("share").asDouble()).isEqualTo(0.5);
+    // oversight does not spoil first-contact resolution: the tier that took it solved it at once
+    assertThat(r.get("closed").get("tickets").asInt()).isEqualTo(1);
+    assertThat(r.get("closed").get("firstContact").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void eachClockCountsInTheTierThatOwnedIt() {
+    setClock(la("2027-10-11T10:00:00")); // a Monday
+    // PROFESSIONAL P3 (ceiling Tier 2): Tier 1 answers, she asks for Tier 2, Tier 2 solves it
+    var moved = bug("paul@example.com", "Answered in Tier 1, solved in Tier 2");
+    // the same, moved before anyone answered: its first response is owed by Tier 2
+    var waiting = bug("paul@example.com", "Moved before an answer");
+    setClock(la("2027-10-11T10:30:00"));
+    assertThat(post("tier1", "/api/tickets/" + moved + "/messages", Map.of("from", "AGENT", "body", "We are looking into it."))
+        .getStatusCode().value()).isEqualTo(202);
+    setClock(la("2027-10-11T11:00:00"));
+    for (var key : new String[] {moved, waiting}) {
+      assertThat(post("paul", "/api/tickets/" + key + "/escalations",
+          Map.of("reason", "CUSTOMER_REQUEST", "justification", "Our print run is Friday")).getStatusCode().value()).isEqualTo(202);
+      runDueJobsOf(key);
+      assertThat(ticket(key).get("tier").asInt()).isEqualTo(2);
+    }
+    setClock(la("2027-10-11T12:00:00"));
+    complete("tier2", task(moved, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "Fixed in 4.3.1.", "documentInKb", false));
+    assertThat(post("paul", "/api/tickets/" + moved + "/verification", Map.of("accepted", true)).getStatusCode().value()).isEqualTo(202);
+    assertThat(ticket(moved).get("status").asText()).isEqualTo("CLOSED");
+
+    var r = sla("manager", "from=2027-10-11&to=2027-10-11");
+    assertThat(r.get("byTier").findValuesAsText("key")).containsExactly("1", "2");
+    // Tier 1 gave the first response of the ticket it handed on, half an hour after it came in
+    var tier1 = row(r, "byTier", "1");
+    assertThat(tier1.get("tickets").asInt()).isEqualTo(1);
+    assertClock(tier1.get("firstResponse"), 1, 0, 0);
+    assertThat(tier1.get("firstResponse").get("medianHours").asDouble()).isEqualTo(0.5);
+    assertClock(tier1.get("resolution"), 0, 0, 0);
+    // Tier 2 resolved it two hours after it came in, and owes the other one both clocks
+    var tier2 = row(r, "byTier", "2");
+    assertThat(tier2.get("tickets").asInt()).isEqualTo(2);
+    assertClock(tier2.get("firstResponse"), 0, 0, 1);
+    assertClock(tier2.get("resolution"), 1, 0, 1);
+    assertThat(tier2.get("resolution").get("medianHours").asDouble()).isEqualTo(2.0);
+    // the other tables count each ticket once
+    assertClock(r.get("allPriorities").get("firstResponse"), 1, 0, 1);
+    assertClock(r.get("allPriorities").get("resolution"), 1, 0, 1);
+    assertThat(r.get("escalated").get("tickets").asInt()).isEqualTo(2);
+    assertThat(r.get("oversight").get("tickets").asInt()).isZero();
+    assertThat(r.get("closed").get("firstContact").asInt()).as("handed on").isZero();
   }
 
   @Test

@@ -132,7 +132,10 @@ async function show(api, from, to, results) {
     el('h2', {}, 'SLA by channel'),
     clockTable('sla-report-channels', 'Channel', report.byChannel),
     el('h2', {}, 'SLA by tier'),
-    el('p', { className: 'sla-report-help' }, 'The tier a ticket is in now, or was closed in.'),
+    el('p', { className: 'sla-report-help' },
+      'Each clock in the tier that owned it: the first response in the tier the ticket was in when first ' +
+        'answered, the resolution in the tier that resolved it; a clock still running in the tier the ticket ' +
+        'is in now. A ticket answered in one tier and resolved in another counts in both.'),
     clockTable('sla-report-tiers', 'Tier', report.byTier, (key) => 'Tier ' + key),
     el('h2', {}, 'Tickets by category'),
     categories(report),
@@ -167,7 +170,9 @@ function facts(report) {
       `${all.firstResponse.met} met, ${all.firstResponse.breached} breached`),
     fact('resolution', 'resolutions in time', percent(all.resolution.compliance),
       `${all.resolution.met} met, ${all.resolution.breached} breached`),
-    fact('escalated', 'escalated', percent(report.escalated.share), `${report.escalated.tickets} tickets`),
+    fact('escalated', 'escalated (moved up a tier)', percent(report.escalated.share), `${report.escalated.tickets} tickets`),
+    fact('oversight', 'overseen by managers at the highest tier', percent(report.oversight.share),
+      `${report.oversight.tickets} tickets`),
     fact('reopened', 'reopened', percent(report.reopened.share), `${report.reopened.tickets} tickets`),
     fact('first-contact', 'resolved at first contact', percent(report.closed.firstContactShare),
       `${report.closed.firstContact} of ${report.closed.tickets} closed`),
