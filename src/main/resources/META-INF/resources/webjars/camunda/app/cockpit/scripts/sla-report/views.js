@@ -2,38 +2,14 @@
 // is rendered as text through the shared DOM helpers of ../common/dom.js, which parse no HTML.
 
 import { el, append, clear, text, hashParams, ensureStylesheet, openRoute } from '../common/dom.js';
+import { callApi } from '../common/api.js';
 
 export const ROUTE = '/sla-report';
 const REPORT_API = '/api/reports/sla';
 
-export class ReportError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
 /** The report of a period (ISO dates; empty means the server's default: the last 30 days). */
 export async function fetchReport(api, from, to) {
-  const url = new URL(REPORT_API, window.location.origin);
-  if (from) url.searchParams.set('from', from);
-  if (to) url.searchParams.set('to', to);
-  const headers = { Accept: 'application/json' };
-  if (api.CSRFToken) {
-    headers['X-XSRF-TOKEN'] = api.CSRFToken;
-  }
-  const response = await fetch(url, { method: 'GET', credentials: 'same-origin', headers });
-  if (!response.ok) {
-    let message = response.statusText;
-    try {
-      const problem = await response.json();
-      message = problem.detail || problem.title || message;
-    } catch (ignored) {
-      // not a problem body: keep the status text
-    }
-    throw new ReportError(response.status, message);
-  }
-  return response.json();
+  return (await callApi(api, 'GET', REPORT_API, { params: { from, to } })).json();
 }
 
 /** 0.6667 → "66.7 %". */
