@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the user logged into Cockpit, without asking for her password again. Everything else under
  * {@code /api} stays HTTP Basic only.
  *
- * <p>It accepts a session only for {@code GET /api/reports/**} and {@code /api/inbound-mail/quarantine/**}
+ * <p>It accepts a session only for {@code GET /api/reports/**}, {@code /api/inbound-mail/quarantine/**} and
+ * {@code GET /api/inbound-mail/held}
  * (which the API keeps to managers and admins), and only with the session's CSRF
  * token of Camunda's webapps in {@code X-XSRF-TOKEN}: another site can make a browser send the
  * session cookie, but cannot read the token. The groups come from the identity service on every
@@ -37,8 +38,8 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
   private static final RequestMatcher PAGES_CALLS =
       new OrRequestMatcher(
           PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/reports/**"),
-          PathPatternRequestMatcher.withDefaults().matcher("/api/inbound-mail/quarantine"),
-          PathPatternRequestMatcher.withDefaults().matcher("/api/inbound-mail/quarantine/**"));
+          PathPatternRequestMatcher.withDefaults().matcher("/api/inbound-mail/quarantine/**"),
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/inbound-mail/held"));
 
   private final ProcessEngine engine;
   private final AuthenticationEntryPoint entryPoint;

@@ -305,7 +305,7 @@ public class TicketService {
     if (correlated.isEmpty() && waits) {
       throw runtime.createProcessInstanceQuery().processDefinitionKey(TicketLifecycle.PROCESS_KEY).processInstanceBusinessKey(key)
               .suspended().count() > 0
-          ? new TryAgainLater("The ticket is on hold and cannot take messages at the moment; nothing was saved: send it again later", 60)
+          ? new TicketOnHold(key)
           : new TryAgainLater("The ticket moved on at the same moment; nothing was saved: send it again", 1);
     }
     return correlated;

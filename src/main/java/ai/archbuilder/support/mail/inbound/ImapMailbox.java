@@ -1,6 +1,7 @@
 package ai.archbuilder.support.mail.inbound;
 
 import ai.archbuilder.support.system.DatabaseFailures;
+import ai.archbuilder.support.ticket.TicketOnHold;
 import ai.archbuilder.support.system.TryAgainLater;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -131,6 +132,9 @@ public class ImapMailbox {
       if (DatabaseFailures.isDatabaseAway(e) || DatabaseFailures.isConcurrentChange(e) || e instanceof TryAgainLater) {
         // not the message's fault: it stays unseen and does not count towards the quarantine
         log.warn("Processing inbound message {} failed, tried again at the next poll: {}", key, e.toString());
+        if (e instanceof TicketOnHold onHold) {
+          noteHeld(raw, key, onHold.ticket());
+        }
         return Handled.FAILED;
       }
       int attempts = failures.merge(key, 1, Integer::sum);
@@ -143,6 +147,15 @@ public class ImapMailbox {
       failures.remove(key);
       done(message);
       return Handled.QUARANTINED;
+    }
+  }
+
+  /** Shows managers the message that waits for a ticket on hold; a failure to note it changes nothing else. */
+  private void noteHeld(byte[] raw, String key, String ticket) {
+    try {
+      processor.held(raw, key, ticket);
+    } catch (RuntimeException e) {
+      log.warn("Could not note inbound message {} as held for {}: {}", key, ticket, e.toString());
     }
   }
 

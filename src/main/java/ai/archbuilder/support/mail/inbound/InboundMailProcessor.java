@@ -223,6 +223,19 @@ public class InboundMailProcessor {
     return ApiException.notFound("No message %d in the quarantine".formatted(id));
   }
 
+  /**
+   * Notes that a message waits unseen because its ticket is on hold (its process suspended), so
+   * that managers see it; processed later, it is no longer listed. Two nodes noting it at once:
+   * one row, the other's note is dropped.
+   */
+  public void held(byte[] raw, String messageKey, String ticketKey) {
+    try {
+      tx.executeWithoutResult(status -> store.hold(messageKey, ticketKey, raw));
+    } catch (DuplicateKeyException raced) {
+      log.debug("Held message {} noted by another node at the same moment", messageKey);
+    }
+  }
+
   /** The dedupe key of a raw message, for the poller's bookkeeping. */
   static String keyOf(byte[] raw) {
     try {

@@ -31,6 +31,9 @@ class InboundMailStore {
       boolean whole,
       OffsetDateTime receivedAt) {}
 
+  /** A reply left unseen because its ticket is on hold: since when, and how often the mailbox tried it. */
+  record Held(String messageKey, String ticketKey, String sender, String subject, OffsetDateTime since, OffsetDateTime lastTried, int tries) {}
+
   private final JdbcClient jdbc;
 
   InboundMailStore(JdbcClient jdbc) {
@@ -63,6 +66,8 @@ class InboundMailStore {
   /** Records a message as processed; a second row with the same key fails on the unique index. */
   long markProcessed(
       String messageKey, String source, String sender, String subject, InboundOutcome outcome, Long ticketId, Long linkedTicketId, String reason) {
+    // whatever became of it, it no longer waits for a ticket on hold
+    jdbc.sql("DELETE FROM inbound_mail_held WHERE message_key = ?").param(messageKey).update();
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
@@ -146,6 +151,41 @@ class InboundMailStore {
               rs.getBytes("raw"),
               rs.getBoolean("whole"),
               rs.getObject("received_at", OffsetDateTime.class));
+
+  /** Notes another try of a message held back by its ticket's hold; the first one inserts it. */
+  void hold(String messageKey, String ticketKey, byte[] raw) {
+    var now = now();
+    int updated =
+        jdbc.sql("UPDATE inbound_mail_held SET last_held_at = ?, tries = tries + 1, ticket_key = ? WHERE message_key = ?")
+            .params(now, ticketKey, messageKey)
+            .update();
+    if (updated == 0) {
+      var envelope = MailParser.envelope(raw);
+      jdbc.sql(
+              """
+              INSERT INTO inbound_mail_held (message_key, ticket_key, sender, subject, first_held_at, last_held_at, tries)
+              VALUES (?, ?, ?, ?, ?, ?, 1)
+              """)
+          .params(messageKey, ticketKey, cut(envelope.from(), 320), cut(envelope.subject(), 400), now, now)
+          .update();
+    }
+  }
+
+  /** The messages held back now, the longest-waiting first. */
+  List<Held> held() {
+    return jdbc.sql("SELECT * FROM inbound_mail_held ORDER BY first_held_at, id")
+        .query(
+            (rs, row) ->
+                new Held(
+                    rs.getString("message_key"),
+                    rs.getString("ticket_key"),
+                    rs.getString("sender"),
+                    rs.getString("subject"),
+                    rs.getObject("first_held_at", OffsetDateTime.class),
+                    rs.getObject("last_held_at", OffsetDateTime.class),
+                    rs.getInt("tries")))
+        .list();
+  }
 
   void attach(long ticketId, long inboundMailId, String fileName, String contentType, long size, byte[] content, String rejection) {
     jdbc.sql(

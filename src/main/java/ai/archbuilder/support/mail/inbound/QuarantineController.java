@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/inbound-mail/quarantine} lists it (newest first), {@code GET …/{id}/message}
  * gives the message as it came, {@code POST …/{id}/retry} processes it again once its cause is
  * fixed, {@code DELETE …/{id}} discards it. Nothing here is lost without someone deciding so.
+ * {@code GET /api/inbound-mail/held} lists the replies waiting for a ticket on hold.
  */
 @RestController
-@RequestMapping("/api/inbound-mail/quarantine")
+@RequestMapping("/api/inbound-mail")
 class QuarantineController {
 
   /**
@@ -36,6 +37,9 @@ class QuarantineController {
 
   record QuarantinePage(List<QuarantinedView> items, long total, int page, int size) {}
 
+  /** A reply waiting unseen in the mailbox for its ticket, whose process is on hold. */
+  record HeldView(String messageId, String ticket, String from, String subject, Instant since, Instant lastTried, int tries) {}
+
   private final InboundMailStore store;
   private final InboundMailProcessor processor;
   private final CurrentUsers users;
@@ -46,7 +50,7 @@ class QuarantineController {
     this.users = users;
   }
 
-  @GetMapping
+  @GetMapping("/quarantine")
   QuarantinePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     allowed();
     if (page < 0) {
@@ -59,13 +63,13 @@ class QuarantineController {
     return new QuarantinePage(items, store.quarantinedCount(), page, size);
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/quarantine/{id}")
   QuarantinedView get(@PathVariable long id) {
     allowed();
     return view(kept(id));
   }
 
-  @GetMapping("/{id}/message")
+  @GetMapping("/quarantine/{id}/message")
   ResponseEntity<byte[]> message(@PathVariable long id) {
     allowed();
     var kept = kept(id);
@@ -75,16 +79,28 @@ class QuarantineController {
         .body(kept.raw());
   }
 
-  @PostMapping("/{id}/retry")
+  @PostMapping("/quarantine/{id}/retry")
   InboundMailProcessor.Result retry(@PathVariable long id) {
     allowed();
     return processor.retryQuarantined(id);
   }
 
-  @DeleteMapping("/{id}")
+  @DeleteMapping("/quarantine/{id}")
   ResponseEntity<Void> discard(@PathVariable long id) {
     processor.discardQuarantined(id, allowed().id());
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The replies the mailbox leaves unseen because their ticket's process is suspended, the longest
+   * waiting first: activating the process (Cockpit) lets the next poll deliver them.
+   */
+  @GetMapping("/held")
+  List<HeldView> held() {
+    allowed();
+    return store.held().stream()
+        .map(h -> new HeldView(h.messageKey(), h.ticketKey(), h.sender(), h.subject(), h.since().toInstant(), h.lastTried().toInstant(), h.tries()))
+        .toList();
   }
 
   private CurrentUser allowed() {

@@ -518,7 +518,8 @@ class InboundMailTest extends TicketScenarios {
     var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list();
     instances.forEach(p -> runtime.suspendProcessInstanceById(p.getId()));
 
-    smtp(mail("sue@paused.example", "Re: [" + key + "] Render hangs", id(), "The kitchen scene."));
+    var reply = id();
+    smtp(mail("sue@paused.example", "Re: [" + key + "] Render hangs", reply, "The kitchen scene."));
     var poller = mailbox();
     for (int poll = 0; poll < 4; poll++) { // more polls than the attempts before a quarantine
       var report = poller.poll();
@@ -527,11 +528,31 @@ class InboundMailTest extends TicketScenarios {
       assertThat(seen(0)).isFalse();
     }
     assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+    // managers see what waits, and for which ticket; agents do not
+    var held = heldFor(reply);
+    assertThat(held).as("listed as held").isNotNull();
+    assertThat(held.get("ticket").asText()).isEqualTo(key);
+    assertThat(held.get("from").asText()).isEqualTo("sue@paused.example");
+    assertThat(held.get("subject").asText()).isEqualTo("Re: [" + key + "] Render hangs");
+    assertThat(held.get("tries").asInt()).isEqualTo(4);
+    assertThat(get("tier1", "/api/inbound-mail/held").getStatusCode().value()).isEqualTo(403);
 
     instances.forEach(p -> runtime.activateProcessInstanceById(p.getId()));
     assertThat(poller.poll().processed()).isEqualTo(1);
     assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(conversation(key)).last().isEqualTo("sue@paused.example: The kitchen scene.");
+    assertThat(heldFor(reply)).as("delivered: no longer held").isNull();
+  }
+
+  private JsonNode heldFor(String messageId) {
+    var response = get("manager", "/api/inbound-mail/held");
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    for (var item : response.getBody()) {
+      if (item.get("messageId").asText().equals(messageId)) {
+        return item;
+      }
+    }
+    return null;
   }
 
   @Test

@@ -46,6 +46,9 @@ class MailQuarantineInCockpitTest extends BrowserScenarios {
     var broken = mail("omar@quarantine.example", "Broken attachment", "<q-broken@mail.example.com>", "no boundary here",
         "multipart/mixed; boundary=\"missing\"");
     assertThat(processor.process(broken, "HTTP").outcome()).isEqualTo(InboundOutcome.QUARANTINED);
+    // and a reply the mailbox holds back, its ticket's process suspended
+    processor.held(mail("pia@quarantine.example", "Re: [TCK-000777] Slow export", "<q-held@mail.example.com>", "Still slow.",
+        "text/plain"), "<q-held@mail.example.com>", "TCK-000777");
     var goodId = quarantineId("<q-good@mail.example.com>");
     var brokenId = quarantineId("<q-broken@mail.example.com>");
 
@@ -58,6 +61,9 @@ class MailQuarantineInCockpitTest extends BrowserScenarios {
     assertThat(cells(brokenId)).startsWith("omar@quarantine.example", "Broken attachment")
         .anySatisfy(cell -> assertThat(cell).contains("Unreadable message"));
     assertThat(browser.findElements(By.cssSelector(row(goodId) + " b"))).as("a subject is text, not markup").isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#mail-quarantine-held tr[data-ticket='TCK-000777'] td")).stream()
+        .map(WebElement::getText).toList())
+        .startsWith("TCK-000777", "pia@quarantine.example", "Re: [TCK-000777] Slow export").endsWith("1");
     chromium.screenshot("cockpit-mail-quarantine.png");
 
     browser.findElement(By.cssSelector(row(goodId) + " button[data-action='retry']")).click();

@@ -6,6 +6,7 @@ import { callApi } from '../common/api.js';
 
 export const ROUTE = '/mail-quarantine';
 const QUARANTINE_API = '/api/inbound-mail/quarantine';
+const HELD_API = '/api/inbound-mail/held';
 const SHOWN = 100;
 
 /** 2048 → "2.0 KB". */
@@ -37,7 +38,8 @@ export function renderQuarantinePage(node, api) {
         'E-mail that could not become a ticket or a message of one: unreadable messages, and messages ' +
           'whose processing failed again and again. Download one to read it as it came; once its cause ' +
           'is fixed, "Process again" handles it as if it had just arrived; "Discard" removes it for good ' +
-          '(a later delivery of the same message is then ignored). Newest first. For support managers and admins.'
+          '(a later delivery of the same message is then ignored). Newest first. Above them, when there are any, the ' +
+          'replies that wait for a ticket on hold. For support managers and admins.'
       ),
       status,
       results
@@ -60,18 +62,52 @@ function failed(page, what, error) {
 async function show(page) {
   clear(page.results).append(el('p', { className: 'mail-quarantine-loading' }, 'Loading the quarantine…'));
   let list;
+  let held;
   try {
-    list = await (await callApi(page.api, 'GET', QUARANTINE_API, { params: { page: 0, size: SHOWN } })).json();
+    [list, held] = await Promise.all([
+      callApi(page.api, 'GET', QUARANTINE_API, { params: { page: 0, size: SHOWN } }).then((r) => r.json()),
+      callApi(page.api, 'GET', HELD_API).then((r) => r.json())
+    ]);
   } catch (error) {
     clear(page.results);
     failed(page, 'read the quarantine', error);
     return;
   }
-  if (!list.items.length) {
-    append(clear(page.results), el('p', { className: 'mail-quarantine-empty', id: 'mail-quarantine-list' }, 'Nothing in the quarantine.'));
-    return;
+  append(clear(page.results), [heldSection(held), el('h2', {}, 'Kept aside'), quarantined(page, list)]);
+}
+
+/** The replies waiting unread for a ticket whose process is suspended; nothing when there are none. */
+function heldSection(held) {
+  if (!held.length) {
+    return null;
   }
-  append(clear(page.results), [
+  return el(
+    'div',
+    { className: 'mail-quarantine-held' },
+    el('h2', {}, 'Waiting for a ticket on hold'),
+    el(
+      'p',
+      { className: 'mail-quarantine-help' },
+      'These replies stay unread in the mailbox because their ticket\'s process is suspended. Activate it ' +
+        '(Processes, the ticket\'s process instance, Activate) and the next poll of the mailbox delivers them.'
+    ),
+    el(
+      'table',
+      { className: 'table table-condensed mail-quarantine-table', id: 'mail-quarantine-held' },
+      el('thead', {}, el('tr', {}, ['Ticket', 'From', 'Subject', 'Waiting since', 'Tries'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, held.map((h) =>
+        el('tr', { 'data-ticket': h.ticket },
+          el('td', {}, h.ticket), el('td', {}, text(h.from)), el('td', {}, text(h.subject)),
+          el('td', { className: 'mail-quarantine-received' }, received(h.since)), el('td', { className: 'mail-quarantine-size' }, String(h.tries)))))
+    )
+  );
+}
+
+function quarantined(page, list) {
+  if (!list.items.length) {
+    return el('p', { className: 'mail-quarantine-empty', id: 'mail-quarantine-list' }, 'Nothing in the quarantine.');
+  }
+  return [
     el('p', { id: 'mail-quarantine-count' },
       list.total > list.items.length ? `The newest ${list.items.length} of ${list.total} messages.` : `${list.total} messages.`),
     el(
@@ -80,7 +116,7 @@ async function show(page) {
       el('thead', {}, el('tr', {}, ['Received', 'From', 'Subject', 'Why', 'Size', ''].map((h) => el('th', {}, h)))),
       el('tbody', {}, list.items.map((item) => row(page, item)))
     )
-  ]);
+  ];
 }
 
 function row(page, item) {
