@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -235,11 +237,158 @@ public record DecisionContract(
     }
   }
 
+  /**
+   * What a rule's input entry lists literally, as far as it can be told without evaluating it: the
+   * values it tests the input for ({@code "P1", "P2"}), or, written {@code not(…)}, against. A
+   * range, a comparison or an expression among them is an {@link Literal.Kind#EXPRESSION}; "-"
+   * lists nothing.
+   *
+   * @param negated written as {@code not(…)}
+   * @param values the comma-separated tests, each read as a {@link Literal}
+   */
+  public record Listed(boolean negated, List<Literal> values) {
+
+    private static final Pattern NOT = Pattern.compile("not\\s*\\(");
+
+    /** The input entry's text, read as FEEL unary tests. */
+    public static Listed of(String text) {
+      var t = text == null ? "" : text.strip();
+      if (t.isEmpty() || t.equals("-")) {
+        return new Listed(false, List.of());
+      }
+      var not = NOT.matcher(t);
+      if (not.lookingAt()) {
+        // not(…) only if its parenthesis closes at the end: else one expression
+        return ends(t, not.end() - 1) == t.length() - 1
+            ? new Listed(true, split(t.substring(not.end(), t.length() - 1)).stream().map(Literal::of).toList())
+            : new Listed(false, List.of(Literal.expression(t)));
+      }
+      return new Listed(false, split(t).stream().map(Literal::of).toList());
+    }
+
+    /** {@code text} split at each comma outside strings and brackets. */
+    private static List<String> split(String text) {
+      var parts = new ArrayList<String>();
+      int from = 0;
+      for (int at = next(text, 0, ','); at >= 0; at = next(text, at + 1, ',')) {
+        parts.add(text.substring(from, at).strip());
+        from = at + 1;
+      }
+      parts.add(text.substring(from).strip());
+      return parts;
+    }
+
+    /** Where the bracket opened at {@code open} closes; -1 if it does not. */
+    private static int ends(String text, int open) {
+      return next(text, open + 1, ')');
+    }
+
+    /** The first {@code wanted} from {@code from} on outside strings and brackets opened after it; -1 if none. */
+    private static int next(String text, int from, char wanted) {
+      int depth = 0;
+      boolean inString = false;
+      for (int i = from; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (inString) {
+          if (c == '\\') {
+            i++;
+          } else if (c == '"') {
+            inString = false;
+          }
+        } else if (c == '"') {
+          inString = true;
+        } else if (depth == 0 && c == wanted) {
+          return i;
+        } else if (c == '(' || c == '[' || c == '{') {
+          depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+          depth--;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /**
+   * Every value input {@code input} of a decision can have: what the application asks the decision
+   * with ({@code asksWith…}) or what a required decision can answer in it ({@link Expected#values}).
+   * A value an input entry lists that is not among them never matches: a typo that silently turns
+   * a rule (or its {@code not(…)}) off.
+   *
+   * @param input the input (a variable's name, the input expression)
+   * @param values its values, null (no value) included if it can be
+   */
+  public record Asked(String input, List<Object> values) {
+
+    public Asked {
+      values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /**
+     * Why the literals of {@code entry} (of an input whose type is {@code typeRef}) never match,
+     * one complaint per value; empty if each may. A literal of another kind than the values (a
+     * string for a tier) is not judged: the type the engine turns the input into decides.
+     */
+    public List<String> complaints(Listed entry, String typeRef) {
+      var unknown = entry.values().stream().filter(v -> judged(v, typeRef) && !has(v)).toList();
+      boolean neverMatches = !entry.negated()
+          && entry.values().stream().allMatch(v -> judged(v, typeRef) && !has(v));
+      var consequence = entry.negated()
+          ? "not(…) excludes nothing with it"
+          : neverMatches ? "the rule can never match" : "it can never match";
+      return unknown.stream()
+          .map(v -> "input %s %s is never asked: the application has %s%s — %s"
+              .formatted(input, v.written(), known(), caseDiffers(v) ? " (the case counts)" : "", consequence))
+          .toList();
+    }
+
+    private boolean judged(Literal value, String typeRef) {
+      var type = typeRef == null ? null : typeRef.strip().toLowerCase(Locale.ROOT);
+      var present = values.stream().filter(Objects::nonNull).toList();
+      if (present.isEmpty()) {
+        return false;
+      }
+      return switch (value.kind()) {
+        case STRING -> (type == null || type.equals("string")) && present.stream().allMatch(String.class::isInstance);
+        case NUMBER -> (type == null || type.equals("integer") || type.equals("long") || type.equals("double"))
+            && present.stream().allMatch(v -> v instanceof Integer || v instanceof Long);
+        case BOOLEAN -> (type == null || type.equals("boolean")) && present.stream().allMatch(Boolean.class::isInstance);
+        case NULL, EXPRESSION -> false;
+      };
+    }
+
+    private boolean has(Literal value) {
+      return switch (value.kind()) {
+        case STRING -> values.contains(value.string());
+        case NUMBER -> values.stream()
+            .filter(Objects::nonNull)
+            .anyMatch(v -> new BigDecimal(v.toString()).compareTo(value.number()) == 0);
+        case BOOLEAN -> values.contains(Boolean.valueOf(value.written()));
+        case NULL, EXPRESSION -> true;
+      };
+    }
+
+    private boolean caseDiffers(Literal value) {
+      return value.kind() == Literal.Kind.STRING
+          && values.stream().anyMatch(v -> v instanceof String s && s.equalsIgnoreCase(value.string()));
+    }
+
+    private String known() {
+      return values.stream().filter(Objects::nonNull).map(Object::toString).collect(Collectors.joining(", "));
+    }
+  }
+
   /** What an output's literal values must be. */
   public sealed interface Expected {
 
     /** Why {@code value} won't do as output {@code output}; empty if it will. */
     Optional<String> complaint(String output, Literal value);
+
+    /**
+     * Every value the output may have, where the application knows them all (an enum's names, the
+     * tiers): what a decision that requires this one can find in it. Empty if it does not.
+     */
+    Optional<List<Object>> values();
   }
 
   /** One of the names of an enum the application reads the output into. */
@@ -259,6 +408,15 @@ public record DecisionContract(
         case NUMBER, BOOLEAN -> Optional.of("output %s %s is not one the application knows (%s)".formatted(output, value.written(), known));
       };
     }
+
+    @Override
+    public Optional<List<Object>> values() {
+      var values = new ArrayList<Object>(names);
+      if (nullAllowed) {
+        values.add(null);
+      }
+      return Optional.of(Collections.unmodifiableList(values));
+    }
   }
 
   /** A whole number from {@link Tiers#LOWEST} to {@link Tiers#HIGHEST}. */
@@ -275,6 +433,11 @@ public record DecisionContract(
         case NULL -> Optional.of("output %s is empty, but the application needs a tier (%s)".formatted(output, tiers));
         case STRING, BOOLEAN -> Optional.of("output %s %s is not a tier the application has (%s)".formatted(output, value.written(), tiers));
       };
+    }
+
+    @Override
+    public Optional<List<Object>> values() {
+      return Optional.of(IntStream.rangeClosed(Tiers.LOWEST, Tiers.HIGHEST).boxed().map(Object.class::cast).toList());
     }
 
     private static boolean isTier(BigDecimal n) {
@@ -300,6 +463,11 @@ public record DecisionContract(
             : Optional.of("output %s is empty, but the application needs %s".formatted(output, wanted));
         case STRING, BOOLEAN -> Optional.of("output %s %s is not %s".formatted(output, value.written(), wanted));
       };
+    }
+
+    @Override
+    public Optional<List<Object>> values() {
+      return Optional.empty();
     }
   }
 }

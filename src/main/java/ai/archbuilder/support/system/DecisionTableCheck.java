@@ -2,6 +2,9 @@ package ai.archbuilder.support.system;
 
 import static java.util.Comparator.comparing;
 
+import ai.archbuilder.support.system.DecisionContract.Asked;
+import ai.archbuilder.support.system.DecisionContract.Expected;
+import ai.archbuilder.support.system.DecisionContract.Listed;
 import ai.archbuilder.support.system.DecisionContract.Literal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -45,9 +49,12 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
 import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.stereotype.Component;
@@ -56,11 +63,13 @@ import org.springframework.stereotype.Component;
  * The engine refuses a deployment whose decision tables answer what the application cannot use:
  * a category, priority, unit or escalation action no enum of ours has, a tier no group works, no
  * hours, no answer at all from a table the application asks about anything, or no rule for what
- * it asks a table whose empty answer means "none" (a deleted rule read as "no limit") ({@link
- * DecisionContract}, declared by each module as {@link DecisionContracts}). Such a table was
- * accepted before and then failed ticket intake with a 500 or escalations as incidents; now the
- * deployment fails instead, with nothing deployed: the Modeler's "Deploy" shows the message (a 400
- * of the engine REST API), and the application does not start with such a table in {@code dmn/}.
+ * it asks a table whose empty answer means "none" (a deleted rule read as "no limit"), or a rule
+ * that tests an input for a value it never has (a typo that silently turns the rule off: {@code
+ * "P5"} for a base priority) ({@link DecisionContract}, declared by each module as {@link
+ * DecisionContracts}). Such a table was accepted before and then failed ticket intake with a 500
+ * or escalations as incidents, or quietly lost a rule; now the deployment fails instead, with
+ * nothing deployed: the Modeler's "Deploy" shows the message (a 400 of the engine REST API), and
+ * the application does not start with such a table in {@code dmn/}.
  *
  * <p>A pre-deployer in the engine's deployment command, so every way of deploying goes through it.
  */
@@ -119,7 +128,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       var contract = contracts.get(decision.getId());
       if (contract != null && decision.getExpression() instanceof DecisionTable table) {
         var checked = new Table(resource, decision.getId(), table);
-        findings.addAll(checked.breaches(contract));
+        findings.addAll(checked.breaches(contract, variable -> valuesOf(decision, contract, variable)));
         if (!contract.asks().isEmpty()) {
           asked.add(Map.entry(checked, contract));
         }
@@ -131,6 +140,66 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       asked.forEach(tried -> findings.addAll(tried.getKey().unanswered(tried.getValue())));
     }
     return findings;
+  }
+
+  /**
+   * Every value variable {@code name} can have when {@code decision} is evaluated: what the
+   * application asks it with, and what the decisions it requires (and theirs) answer in an output so
+   * named, where their contracts know every such answer. Empty if a decision it requires may give
+   * it a value no contract lists, or nothing says what it can be.
+   */
+  private Optional<Asked> valuesOf(Decision decision, DecisionContract contract, String name) {
+    var values = new ArrayList<Object>();
+    if (contract.asks().containsKey(name)) {
+      values.addAll(contract.asks().get(name));
+    }
+    var required = required(decision);
+    if (required.isEmpty()) {
+      return Optional.empty();
+    }
+    for (var answering : required.get()) {
+      if (mayAnswer(answering, name)) {
+        var answers = Optional.ofNullable(contracts.get(answering.getId()))
+            .map(c -> c.outputs().get(name))
+            .flatMap(Expected::values);
+        if (answers.isEmpty()) {
+          return Optional.empty();
+        }
+        answers.get().stream().filter(v -> !values.contains(v)).forEach(values::add);
+      }
+    }
+    return values.isEmpty() ? Optional.empty() : Optional.of(new Asked(name, values));
+  }
+
+  /** The decisions {@code decision} requires, and those they require; empty if one cannot be told. */
+  private static Optional<List<Decision>> required(Decision decision) {
+    var found = new ArrayList<Decision>();
+    var next = new ArrayList<>(List.of(decision));
+    try {
+      while (!next.isEmpty()) {
+        for (var requirement : next.remove(next.size() - 1).getInformationRequirements()) {
+          var required = requirement.getRequiredDecision();
+          if (required == null && requirement.getRequiredInput() == null) {
+            return Optional.empty();
+          }
+          if (required != null && required != decision && !found.contains(required)) {
+            found.add(required);
+            next.add(required);
+          }
+        }
+      }
+    } catch (ModelException e) {
+      return Optional.empty(); // a reference that does not resolve: the engine says why
+    }
+    return Optional.of(found);
+  }
+
+  /** Whether {@code decision}'s result may hold a variable {@code name} (an output without a name may). */
+  private static boolean mayAnswer(Decision decision, String name) {
+    if (decision.getExpression() instanceof DecisionTable table) {
+      return table.getOutputs().stream().anyMatch(o -> o.getName() == null || o.getName().equals(name));
+    }
+    return decision.getVariable() == null || decision.getVariable().getName() == null || decision.getVariable().getName().equals(name);
   }
 
   /** The FEEL of {@link #DMN}, which remembers its results while a table is tried. */
@@ -242,7 +311,11 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
   /** One decision table of a deployed file. */
   private record Table(String resource, String decision, DecisionTable table) {
 
-    List<Finding> breaches(DecisionContract contract) {
+    /**
+     * What a rule's literal values break: an output the application cannot use, or an input value
+     * it never has ({@code asked}: every value of an input variable, if known).
+     */
+    List<Finding> breaches(DecisionContract contract, Function<String, Optional<Asked>> asked) {
       var findings = new ArrayList<Finding>();
       var hitPolicy = table.getHitPolicy() == null ? HitPolicy.UNIQUE : table.getHitPolicy();
       if (hitPolicy == HitPolicy.RULE_ORDER
@@ -261,8 +334,20 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
         findings.add(finding(0, decision,
             "the application needs an answer whatever the input: keep hit policy FIRST and a last rule with every input \"-\""));
       }
+      List<Input> inputs = List.copyOf(table.getInputs());
+      var values = inputs.stream().map(input -> variable(input.getInputExpression()).flatMap(asked)).toList();
       for (int r = 0; r < rules.size(); r++) {
         var rule = rules.get(r);
+        List<UnaryTests> tests = List.copyOf(rule.getInputEntries());
+        for (int i = 0; i < Math.min(inputs.size(), tests.size()); i++) {
+          var test = tests.get(i);
+          if (values.get(i).isPresent() && isFeel(test.getExpressionLanguage())) {
+            var typeRef = inputs.get(i).getInputExpression().getTypeRef();
+            for (var complaint : values.get(i).get().complaints(Listed.of(text(test.getText())), typeRef)) {
+              findings.add(new Finding(resource, decision, r + 1, ruleName(rule.getId()), rule.getId(), complaint));
+            }
+          }
+        }
         List<LiteralExpression> entries = List.copyOf(rule.getOutputEntries());
         for (int o = 0; o < Math.min(outputs.size(), entries.size()); o++) {
           var expected = contract.outputs().get(names.get(o));
@@ -360,7 +445,33 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     }
 
     private Finding finding(int rule, String elementId, String text) {
-      return new Finding(resource, decision, rule, elementId, text);
+      return new Finding(resource, decision, rule, null, elementId, text);
+    }
+
+    /** The variable an input expression reads, if it is nothing but its name (FEEL). */
+    private Optional<String> variable(InputExpression expression) {
+      if (expression == null || !isFeel(expression.getExpressionLanguage())) {
+        return Optional.empty();
+      }
+      var name = text(expression.getText()).strip();
+      return NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+    }
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Whether an entry of {@code language} (null: the file's, else the engine's FEEL) is FEEL. */
+    private boolean isFeel(String language) {
+      var effective = language != null ? language : ((DmnModelInstance) table.getModelInstance()).getDefinitions().getExpressionLanguage();
+      return effective == null || effective.toLowerCase(Locale.ROOT).contains("feel");
+    }
+
+    private static String text(Text text) {
+      return text == null || text.getTextContent() == null ? "" : text.getTextContent();
+    }
+
+    /** The rule's id as a name: without the decision's id before it ({@code ticketPriority_highP4} is highP4). */
+    private String ruleName(String id) {
+      return id != null && id.startsWith(decision + "_") && id.length() > decision.length() + 1 ? id.substring(decision.length() + 1) : id;
     }
 
     /** FIRST (or a single rule) ending with a rule that matches anything. */
@@ -385,13 +496,15 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
 
   /**
    * What breaks a contract, where: the file, the decision and the rule as the Modeler numbers it
-   * (0: the decision as a whole); the element id is the rule's, or the decision's.
+   * (0: the decision as a whole), named too if {@code ruleName} is not null; the element id is the
+   * rule's, or the decision's.
    */
-  record Finding(String resource, String decision, int rule, String elementId, String text) implements Problem {
+  record Finding(String resource, String decision, int rule, String ruleName, String elementId, String text) implements Problem {
 
     @Override
     public String getMessage() {
-      return "%s, decision %s%s: %s".formatted(resource, decision, rule > 0 ? ", rule " + rule : "", text);
+      var where = rule > 0 ? ", rule " + rule + (ruleName == null ? "" : " (" + ruleName + ")") : "";
+      return "%s, decision %s%s: %s".formatted(resource, decision, where, text);
     }
 
     @Override

@@ -59,6 +59,38 @@ class DecisionContractTest {
   }
 
   @Test
+  void anInputEntryListsTheLiteralsItTestsOutsideStringsAndBrackets() {
+    assertThat(DecisionContract.Listed.of("-").values()).isEmpty();
+    assertThat(DecisionContract.Listed.of(" \"RED\" , \"a, b\" ,[1..3], 5").values())
+        .extracting(DecisionContract.Literal::written)
+        .containsExactly("\"RED\"", "\"a, b\"", "[1..3]", "5");
+    var not = DecisionContract.Listed.of("not(\"RED\", \"GRAY\")");
+    assertThat(not.negated()).isTrue();
+    assertThat(not.values()).extracting(DecisionContract.Literal::string).containsExactly("RED", "GRAY");
+    // not(…) that does not enclose the whole entry is an expression
+    assertThat(DecisionContract.Listed.of("not(\"RED\") or x").values())
+        .extracting(DecisionContract.Literal::kind).containsExactly(DecisionContract.Literal.Kind.EXPRESSION);
+  }
+
+  @Test
+  void anInputValueNeverAskedIsNamedOnlyLiteralsOfTheInputsKindAreJudged() {
+    var color = new DecisionContract.Asked("color", decision("d").asksWithOrNull("color", Color.class).asks().get("color"));
+    assertThat(color.complaints(DecisionContract.Listed.of("\"RED\", \"GRAY\", > \"A\""), "string")).containsExactly(
+        "input color \"GRAY\" is never asked: the application has RED, GREEN — it can never match");
+    assertThat(color.complaints(DecisionContract.Listed.of("\"red\""), null)).containsExactly(
+        "input color \"red\" is never asked: the application has RED, GREEN (the case counts) — the rule can never match");
+    assertThat(color.complaints(DecisionContract.Listed.of("not(\"RED\", null)"), "string")).isEmpty();
+    // a number in a string column is converted by the engine: not judged
+    assertThat(color.complaints(DecisionContract.Listed.of("5"), "string")).isEmpty();
+
+    var tier = new DecisionContract.Asked("tier", decision("d").asksWithTier("tier").asks().get("tier"));
+    assertThat(tier.complaints(DecisionContract.Listed.of("4.0, [1..9], >= 7"), "integer")).isEmpty();
+    assertThat(tier.complaints(DecisionContract.Listed.of("not(0)"), "integer")).containsExactly(
+        "input tier 0 is never asked: the application has 1, 2, 3, 4 — not(…) excludes nothing with it");
+    assertThat(tier.complaints(DecisionContract.Listed.of("\"2\""), "string")).isEmpty();
+  }
+
+  @Test
   void aContractWithoutInputsAsksNothing() {
     assertThat(decision("d").oneOf("color", Color.class).combinations()).isEmpty();
   }

@@ -180,6 +180,83 @@ class DecisionTableCheckTest {
         "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 4: output amount 0 is not a whole number greater than 0");
   }
 
+  // ---- literal input values the application never has: the rule, or its value, silently never matches
+
+  @Test
+  void aPriorityTheRequiredDecisionNeverAnswersIsRefusedNamingTheRule() throws IOException {
+    // the process owner means HIGH urgency to raise P4 → P3 and types P5: no ticket has base priority P5
+    var xml = withInput(read("ticketPriority.dmn"), "UnaryTests_ticketPriority_highP4_1", "\"P5\"");
+    assertThat(check("ticketPriority.dmn", xml)).containsExactly(
+        "ticketPriority.dmn, decision ticketPriority, rule 2 (highP4): input basePriority \"P5\" is never asked: "
+            + "the application has P1, P2, P3, P4 — the rule can never match");
+  }
+
+  @Test
+  void theCaseCountsInAnInputValue() throws IOException {
+    var xml = withInput(read("ticketPriority.dmn"), "UnaryTests_ticketPriority_highP4_1", "\"p4\"");
+    assertThat(check("ticketPriority.dmn", xml)).containsExactly(
+        "ticketPriority.dmn, decision ticketPriority, rule 2 (highP4): input basePriority \"p4\" is never asked: "
+            + "the application has P1, P2, P3, P4 (the case counts) — the rule can never match");
+    var urgency = withInput(read("ticketPriority.dmn"), "UnaryTests_ticketPriority_lowP2_2", "\"Low\"");
+    assertThat(check("ticketPriority.dmn", urgency)).containsExactly(
+        "ticketPriority.dmn, decision ticketPriority, rule 3 (lowP2): input urgency \"Low\" is never asked: "
+            + "the application has HIGH, MEDIUM, LOW (the case counts) — the rule can never match");
+  }
+
+  @Test
+  void aCategoryTheApplicationNeverAsksWithIsRefusedAloneInAListOrInNot() throws IOException {
+    var alone = withInput(read("ticketPriority.dmn"), "UnaryTests_basePriority_featureRequest_2", "\"FEATURE_REQUESTS\"");
+    assertThat(check("ticketPriority.dmn", alone)).containsExactly(
+        "ticketPriority.dmn, decision basePriority, rule 2 (featureRequest): input category \"FEATURE_REQUESTS\" is never asked: "
+            + "the application has TECHNICAL, BILLING, FEATURE_REQUEST, TRAINING — the rule can never match");
+    // in a list the rule still matches the others, but not what the process owner meant
+    var listed = withInput(read("issueType.dmn"), "UnaryTests_issueType_billing_2", "\"BILLING\", \"LICENSING\"");
+    assertThat(check("issueType.dmn", listed)).containsExactly(
+        "issueType.dmn, decision issueType, rule 4 (billing): input category \"LICENSING\" is never asked: "
+            + "the application has TECHNICAL, BILLING, FEATURE_REQUEST, TRAINING — it can never match");
+    // not(…) of a value never asked excludes nothing: the rule matches every category
+    var negated = withInput(read("issueType.dmn"), "UnaryTests_issueType_billing_2", "not(\"BILLNG\")");
+    assertThat(check("issueType.dmn", negated)).containsExactly(
+        "issueType.dmn, decision issueType, rule 4 (billing): input category \"BILLNG\" is never asked: "
+            + "the application has TECHNICAL, BILLING, FEATURE_REQUEST, TRAINING — not(…) excludes nothing with it");
+  }
+
+  @Test
+  void aTierOutsideTheTiersIsRefusedAsAnInputToo() throws IOException {
+    var xml = withInput(read("tierResponseTime.dmn"), "UnaryTests_tierResponseTime_tier2_1", "5");
+    assertThat(check("tierResponseTime.dmn", xml)).containsExactly(
+        "tierResponseTime.dmn, decision tierResponseTime, rule 2 (tier2): input tier 5 is never asked: "
+            + "the application has 1, 2, 3, 4 — the rule can never match");
+  }
+
+  @Test
+  void valuesTheApplicationAsksNotListsAnythingAndExpressionsPass() throws IOException {
+    var priority = read("ticketPriority.dmn");
+    for (var entry : List.of("not(\"P4\")", "\"P3\", \"P4\"", "\"P3\",\"P4\"", "-", "not(\"P1\", \"P2\")", "\"P4\", > \"P9\"", "basePriority")) {
+      assertThat(check("ticketPriority.dmn", withInput(priority, "UnaryTests_ticketPriority_highP4_1", entry))).as(entry).isEmpty();
+    }
+    // with FIRST, the rule for Tier 2 may answer Tier 3 too: the owner's choice
+    var tiers = replaced(read("tierResponseTime.dmn"), "hitPolicy=\"UNIQUE\"", "hitPolicy=\"FIRST\"");
+    for (var entry : List.of("2", "[2..3]", ">= 2", "not(1)", "2, 3", "2.0")) {
+      assertThat(check("tierResponseTime.dmn", withInput(tiers, "UnaryTests_tierResponseTime_tier2_1", entry))).as(entry).isEmpty();
+    }
+    assertThat(check("entryTier.dmn", withInput(read("entryTier.dmn"), "UnaryTests_entryTier_p1Security_2", "false"))).isEmpty();
+    // an input expression other than a variable's name: its values are not known
+    var lowerCase = replaced(replaced(replaced(priority, "<text>urgency</text>", "<text>lower case(urgency)</text>"),
+        "<text>\"HIGH\"</text>", "<text>\"high\"</text>"), "<text>\"LOW\"</text>", "<text>\"low\"</text>");
+    assertThat(check("ticketPriority.dmn", lowerCase)).isEmpty();
+  }
+
+  @Test
+  void anInputTheCheckKnowsNothingAboutIsLetThrough() throws IOException {
+    // a contract that reads ticketPriority's output but asks nothing, and none for basePriority
+    var check = new DecisionTableCheck(List.of(() -> List.of(DecisionContract.decision("ticketPriority")
+        .oneOf("priority", ai.archbuilder.support.ticket.Priority.class))));
+    var xml = withInput(read("ticketPriority.dmn"), "UnaryTests_ticketPriority_highP4_1", "\"P5\"");
+    xml = withInput(xml, "UnaryTests_ticketPriority_highP4_2", "\"URGENT\"");
+    assertThat(check.findings("ticketPriority.dmn", stream(xml))).isEmpty();
+  }
+
   @Test
   void everyDeadlineForEveryCoverageKeepsARule() throws IOException {
     var table = read("lifecycleDeadlines.dmn");

@@ -22,10 +22,11 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A process owner deploys an edited table from the Modeler ("Deploy to Camunda 7": multipart to
  * {@code /engine-rest/deployment/create}, HTTP Basic as a process owner). A table whose answers the
- * application cannot use is refused with a 400 that names the file, decision, rule and value, and
- * nothing is deployed: the latest version stays the one before, and intake goes on with it. A valid
- * edit is still accepted. Own context and database (deployed versions must not reach other tests),
- * engine named {@code default} for the engine REST API.
+ * application cannot use, or whose rule tests an input for a value it never has, is refused with a
+ * 400 that names the file, decision, rule and value, and nothing is deployed: the latest version
+ * stays the one before, and intake goes on with it. A valid edit is still accepted. Own context and
+ * database (deployed versions must not reach other tests), engine named {@code default} for the
+ * engine REST API.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +61,10 @@ class DecisionTableDeploymentTest extends TicketScenarios {
     return Stream.of(
         new Edit("priority P5", "ticketPriority.dmn", "ticketPriority", "LiteralExpression_ticketPriority_unchanged_1", "\"P5\"",
             "ticketPriority.dmn, decision ticketPriority, rule 4: output priority \"P5\" is not one the application knows (P1, P2, P3, P4)"),
+        // an input value no ticket has: the rule would silently never match (HIGH urgency no longer raises P4)
+        new Edit("input base priority P5", "ticketPriority.dmn", "ticketPriority", "UnaryTests_ticketPriority_highP4_1", "\"P5\"",
+            "ticketPriority.dmn, decision ticketPriority, rule 2 (highP4): input basePriority \"P5\" is never asked: "
+                + "the application has P1, P2, P3, P4 — the rule can never match"),
         new Edit("category SECURITY_INCIDENT", "ticketCategorization.dmn", "ticketCategorization",
             "LiteralExpression_ticketCategorization_refund_1", "\"SECURITY_INCIDENT\"",
             "ticketCategorization.dmn, decision ticketCategorization, rule 1: output category \"SECURITY_INCIDENT\" is not one the "
