@@ -1,6 +1,12 @@
 -- a message too large to fetch is quarantined with its headers only (it stays in the mailbox):
 -- such a row cannot be processed again from what is kept here
 ALTER TABLE inbound_mail_quarantine ADD COLUMN whole BOOLEAN DEFAULT TRUE NOT NULL;
+-- rows kept before this column existed, of messages too large to fetch (their reason says so):
+-- headers only; and such a message no longer counts as processed, so that it can be fetched
+-- again once the limit is raised and it is marked unread in the mailbox
+UPDATE inbound_mail_quarantine SET whole = FALSE WHERE reason LIKE 'Message of % bytes exceeds support.mail.inbound.max-size%';
+DELETE FROM inbound_mail WHERE outcome = 'QUARANTINED'
+    AND message_key IN (SELECT message_key FROM inbound_mail_quarantine WHERE whole = FALSE);
 -- who sent it and what about, as far as its headers could be read, for the people reviewing it
 ALTER TABLE inbound_mail_quarantine ADD COLUMN sender VARCHAR(320);
 ALTER TABLE inbound_mail_quarantine ADD COLUMN subject VARCHAR(400);

@@ -23,8 +23,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security on by default. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's
- * users, no sessions, nothing anonymous; only {@code GET /api/reports} also takes the webapps'
- * session with its CSRF token ({@link WebappSessionAuthentication}), for Cockpit's report page. The webapps ({@code /camunda}) keep their own login and
+ * users, no sessions, nothing anonymous; only the calls of our Cockpit pages ({@code GET
+ * /api/reports/**}, {@code /api/inbound-mail/quarantine/**}, {@code GET /api/inbound-mail/held})
+ * also take the webapps' session with its CSRF token ({@link WebappSessionAuthentication}). The webapps ({@code /camunda}) keep their own login and
  * CSRF filter (Camunda's), with the same users. Only the health endpoint is open.
  */
 @Configuration

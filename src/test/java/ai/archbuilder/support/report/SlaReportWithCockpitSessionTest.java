@@ -110,6 +110,39 @@ class SlaReportWithCockpitSessionTest extends TicketScenarios {
   }
 
   @Test
+  void theMailQuarantinePageActsWithTheSessionAndItsTokenAsAManager() throws Exception {
+    var manager = new WebappSession().logIn("manager", "demo", "cockpit");
+    var token = manager.csrfToken();
+    assertThat(manager.get("/api/inbound-mail/quarantine", token).statusCode()).isEqualTo(200);
+    assertThat(manager.get("/api/inbound-mail/held", token).statusCode()).isEqualTo(200);
+    // taken as hers: the entry does not exist
+    assertThat(call(manager, "POST", "/api/inbound-mail/quarantine/999999/retry", token).statusCode()).isEqualTo(404);
+    assertThat(call(manager, "DELETE", "/api/inbound-mail/quarantine/999999", token).statusCode()).isEqualTo(404);
+    // writes too need the session's own token
+    assertThat(call(manager, "POST", "/api/inbound-mail/quarantine/999999/retry", null).statusCode()).isEqualTo(401);
+    assertThat(call(manager, "DELETE", "/api/inbound-mail/quarantine/999999", "not-the-token").statusCode()).isEqualTo(401);
+    // nothing next to them: the gateway's endpoint, other paths under /held
+    assertThat(call(manager, "POST", "/api/inbound-mail", token).statusCode()).isEqualTo(401);
+    assertThat(manager.get("/api/inbound-mail/held/x", token).statusCode()).isEqualTo(401);
+
+    // an agent's session is hers, and the API refuses her
+    var agent = new WebappSession().logIn("tier1", "demo", "tasklist");
+    var agentToken = agent.csrfToken();
+    assertThat(agent.get("/api/inbound-mail/quarantine", agentToken).statusCode()).isEqualTo(403);
+    assertThat(agent.get("/api/inbound-mail/held", agentToken).statusCode()).isEqualTo(403);
+    assertThat(call(agent, "POST", "/api/inbound-mail/quarantine/999999/retry", agentToken).statusCode()).isEqualTo(403);
+  }
+
+  private static HttpResponse<String> call(WebappSession session, String method, String path, String token)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(session.url(path))).method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    return session.send(request);
+  }
+
+  @Test
   void theSessionOpensNothingButTheReports() throws Exception {
     var manager = new WebappSession().logIn("manager", "demo", "cockpit");
     var token = manager.csrfToken();

@@ -104,11 +104,14 @@ public class ImapMailbox {
       var key = MailParser.messageKey(headerValue(message, "Message-ID"), headers);
       processor.quarantineHeaders(
           headers,
+          message.getSize(),
           key,
           "IMAP",
-          "Message of %d bytes exceeds support.mail.inbound.max-size (%d): only its headers are kept here, the message stays in the mailbox"
+          ("Message of %d bytes exceeds support.mail.inbound.max-size (%d): only its headers are kept here, the message stays"
+                  + " in the mailbox, marked read")
               .formatted(message.getSize(), maxSize));
-      done(message);
+      // read, never deleted (even with delete-after-processing): it is not processed, only kept out of the way
+      message.setFlag(Flags.Flag.SEEN, true);
       return Handled.QUARANTINED;
     }
     byte[] raw;

@@ -153,15 +153,6 @@ public class InboundMailProcessor {
 
   /** Keeps a message aside that could not be processed (failing again and again). */
   public Result quarantine(byte[] raw, String messageKey, String source, String reason) {
-    return quarantine(raw, messageKey, source, reason, true);
-  }
-
-  /** Keeps the headers of a message too large to fetch aside; the message itself stays where it is. */
-  public Result quarantineHeaders(byte[] headers, String messageKey, String source, String reason) {
-    return quarantine(headers, messageKey, source, reason, false);
-  }
-
-  private Result quarantine(byte[] raw, String messageKey, String source, String reason, boolean whole) {
     var key = messageKey != null ? messageKey : MailParser.sha256(raw);
     return tx.execute(
         status -> {
@@ -169,10 +160,24 @@ public class InboundMailProcessor {
           if (done.isPresent()) {
             return duplicate(done.get());
           }
-          store.quarantine(key, source, reason, raw.length, raw, whole);
+          store.quarantine(key, source, reason, raw.length, raw, true);
           store.markProcessed(key, source, null, null, InboundOutcome.QUARANTINED, null, null, reason);
           log.warn("Inbound message {} quarantined: {}", key, reason);
           return new Result(InboundOutcome.QUARANTINED, null, null, key, reason, List.of());
+        });
+  }
+
+  /**
+   * Shows the headers of a message too large to fetch ({@code size} bytes) to the people reviewing
+   * the quarantine. The message stays in the mailbox and does not count as processed: fetched again
+   * (the limit raised, the message marked unread), it is processed as any other, and this entry goes.
+   */
+  public Result quarantineHeaders(byte[] headers, long size, String messageKey, String source, String reason) {
+    return tx.execute(
+        status -> {
+          store.quarantine(messageKey, source, reason, size, headers, false);
+          log.warn("Inbound message {} quarantined: {}", messageKey, reason);
+          return new Result(InboundOutcome.QUARANTINED, null, null, messageKey, reason, List.of());
         });
   }
 
@@ -195,7 +200,8 @@ public class InboundMailProcessor {
     var kept = store.quarantinedOne(id).orElseThrow(() -> notQuarantined(id));
     if (!kept.whole()) {
       throw ApiException.conflict(
-          "Quarantined message %d is kept with its headers only (it was too large to fetch); it is still in the mailbox: raise support.mail.inbound.max-size or forward it in parts"
+          ("Quarantined message %d is kept with its headers only (it was too large to fetch); the message itself is in the mailbox, "
+                  + "marked read: raise support.mail.inbound.max-size and mark it unread there, and the next poll processes it")
               .formatted(id));
     }
     if (!store.release(id)) {
@@ -263,6 +269,8 @@ public class InboundMailProcessor {
     }
     var done = store.processed(mail.messageKey());
     if (done.isPresent()) {
+      // a note that it waits for a ticket on hold, written after it was processed: it waits no more
+      store.releaseHeld(mail.messageKey());
       return duplicate(done.get());
     }
     var threaded = thread(mail);

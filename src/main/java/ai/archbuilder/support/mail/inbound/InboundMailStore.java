@@ -66,8 +66,9 @@ class InboundMailStore {
   /** Records a message as processed; a second row with the same key fails on the unique index. */
   long markProcessed(
       String messageKey, String source, String sender, String subject, InboundOutcome outcome, Long ticketId, Long linkedTicketId, String reason) {
-    // whatever became of it, it no longer waits for a ticket on hold
-    jdbc.sql("DELETE FROM inbound_mail_held WHERE message_key = ?").param(messageKey).update();
+    // whatever became of it, it no longer waits for a ticket on hold, nor for a larger size limit
+    releaseHeld(messageKey);
+    jdbc.sql("DELETE FROM inbound_mail_quarantine WHERE message_key = ? AND whole = FALSE").param(messageKey).update();
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
@@ -171,9 +172,22 @@ class InboundMailStore {
     }
   }
 
-  /** The messages held back now, the longest-waiting first. */
+  /** Forgets that a message waited for a ticket on hold. */
+  void releaseHeld(String messageKey) {
+    jdbc.sql("DELETE FROM inbound_mail_held WHERE message_key = ?").param(messageKey).update();
+  }
+
+  /**
+   * The messages held back now, the longest-waiting first: not those processed meanwhile (a note
+   * written by one node just after another processed the message).
+   */
   List<Held> held() {
-    return jdbc.sql("SELECT * FROM inbound_mail_held ORDER BY first_held_at, id")
+    return jdbc.sql(
+            """
+            SELECT * FROM inbound_mail_held h
+            WHERE NOT EXISTS (SELECT 1 FROM inbound_mail m WHERE m.message_key = h.message_key)
+            ORDER BY h.first_held_at, h.id
+            """)
         .query(
             (rs, row) ->
                 new Held(

@@ -674,17 +674,50 @@ class InboundMailTest extends TicketScenarios {
   }
 
   @Test
-  void aMessageTooLargeToFetchIsListedWithItsHeadersAndCannotBeRetriedFromThem() throws Exception {
-    smtp(mail("vic@huge.example", "A huge scene", "<huge-1@mail.example.com>", "x".repeat(1024 * 1024 + 100)));
-    assertThat(mailbox().poll().quarantined()).isEqualTo(1);
+  void aMessageTooLargeToFetchIsListedWithItsHeadersStaysInTheMailboxAndIsTakenOnceTheLimitIsRaised() throws Exception {
+    var size = 1024 * 1024 + 100;
+    smtp(mail("vic@huge.example", "A huge scene", "<huge-1@mail.example.com>", "x".repeat(size)));
+    var imap = greenMail.getImap().getServerSetup();
+    var deleting = new InboundMailProperties.Imap(
+        imap.getBindAddress(), imap.getPort(), false, "support", "secret", "INBOX", Duration.ofMinutes(1), true, 3);
+    assertThat(new ImapMailbox(deleting, 1024 * 1024, processor).poll().quarantined()).isEqualTo(1);
+    var inbox = greenMail.getReceivedMessages();
+    assertThat(inbox).as("never deleted, even where processed mail is").hasSize(1);
+    assertThat(seen(0)).isTrue();
 
     var kept = quarantined("<huge-1@mail.example.com>");
     assertThat(kept.get("whole").asBoolean()).isFalse();
+    assertThat(kept.get("size").asLong()).as("the message's size, not its headers'").isGreaterThanOrEqualTo(size);
     assertThat(kept.get("reason").asText()).contains("exceeds support.mail.inbound.max-size");
     var retry = post("manager", "/api/inbound-mail/quarantine/" + kept.get("id").asLong() + "/retry", null);
     assertThat(retry.getStatusCode().value()).isEqualTo(409);
-    assertThat(retry.getBody().get("detail").asText()).contains("headers only");
+    assertThat(retry.getBody().get("detail").asText()).contains("headers only").contains("mark it unread");
     assertThat(quarantined("<huge-1@mail.example.com>")).as("still there").isNotNull();
     assertThat(ticketsOf("vic@huge.example")).isZero();
+
+    // the limit raised and the message marked unread, the next poll processes it, and the entry goes
+    var client = greenMail.getImap().createStore();
+    client.connect("support", "secret");
+    var folder = client.getFolder("INBOX");
+    folder.open(jakarta.mail.Folder.READ_WRITE);
+    folder.getMessage(1).setFlag(Flags.Flag.SEEN, false);
+    folder.close(false);
+    client.close();
+    assertThat(new ImapMailbox(deleting, 4 * 1024 * 1024, processor).poll().processed()).isEqualTo(1);
+    assertThat(ticketsOf("vic@huge.example")).isEqualTo(1);
+    assertThat(quarantined("<huge-1@mail.example.com>")).isNull();
+  }
+
+  @Test
+  void aHeldNoteWrittenAfterTheMessageWasProcessedIsNotListedAndGoesWithTheNextDelivery() {
+    var raw = mail("wes@late-note.example", "Late note", "<late-note-1@mail.example.com>", "Hello again.");
+    accepted(postMail("mail-gateway", raw), "NEW_TICKET");
+    // another node had found the ticket on hold a moment before, and notes it only now
+    processor.held(raw.getBytes(StandardCharsets.UTF_8), "<late-note-1@mail.example.com>", "TCK-000001");
+    assertThat(heldFor("<late-note-1@mail.example.com>")).isNull();
+    accepted(postMail("mail-gateway", raw), "DUPLICATE");
+    assertThat(store.held()).noneMatch(h -> h.messageKey().equals("<late-note-1@mail.example.com>"));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_mail_held WHERE message_key = ?").param("<late-note-1@mail.example.com>")
+        .query(Long.class).single()).as("the row is gone, not only hidden").isZero();
   }
 }
