@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters, created or brought up to date at start-up in every profile: per
  * tier group its queue, "SLA at risk", "Breached", "P1 / P2" and "Waiting for customer", and the
- * same five over all tiers for the support managers. Each filter is readable by its group only
+ * same five over all tiers for the support managers, and theirs of the e-mail kept aside. Each filter is readable by its group only
  * (a filter made by code has no grants). All sort by due date, then priority (P1 first).
  *
  * <p>A ticket that waits for the customer has no task (the process waits in a receive task), so
@@ -46,6 +46,7 @@ class TasklistFilters {
   static final String BREACHED = "Breached";
   static final String URGENT = "P1 / P2";
   static final String WAITING = "Waiting for customer";
+  static final String QUARANTINE = "Managers: Mail quarantine";
 
   private final FilterService filters;
   private final TaskService taskService;
@@ -89,7 +90,26 @@ class TasklistFilters {
     for (var tier : AccessPolicy.TIERS) {
       order = ensure(tier, List.of(tier), order);
     }
-    ensure(AccessPolicy.MANAGERS, AccessPolicy.TIERS, order);
+    order = ensure(AccessPolicy.MANAGERS, AccessPolicy.TIERS, order);
+    ensureQuarantine(order);
+  }
+
+  /** The managers' own tasks: the review of each e-mail kept aside ({@code MailQuarantineReviewProcess}). */
+  private void ensureQuarantine(int order) {
+    var query = taskService.createTaskQuery().taskCandidateGroup(AccessPolicy.MANAGERS).includeAssignedTasks().orderByTaskCreateTime().asc();
+    var existing = filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(QUARANTINE).list();
+    Filter filter = existing.isEmpty() ? filters.newTaskFilter(QUARANTINE) : existing.get(0);
+    filter.setQuery(query);
+    var p = new LinkedHashMap<String, Object>();
+    p.put("description", "E-mail kept aside: review it in Cockpit, Mail quarantine; processing it again or discarding it closes the task");
+    p.put("priority", order);
+    p.put("refresh", true);
+    p.put("color", "#7f8c8d");
+    p.put("variables", List.of(Map.of("name", "mailFrom", "label", "From"), Map.of("name", "mailSubject", "label", "Subject")));
+    p.put("showUndefinedVariable", false);
+    filter.setProperties(p);
+    filters.saveFilter(filter);
+    grantRead(AccessPolicy.MANAGERS, filter.getId());
   }
 
   private int ensure(String group, List<String> candidateGroups, int order) {

@@ -92,6 +92,7 @@ public class InboundMailProcessor {
   private final MailProperties mail;
   private final IdentityService identities;
   private final TransactionTemplate tx;
+  private final QuarantineReview review;
 
   InboundMailProcessor(
       InboundMailStore store,
@@ -104,7 +105,8 @@ public class InboundMailProcessor {
       InboundMailProperties properties,
       MailProperties mail,
       IdentityService identities,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      QuarantineReview review) {
     this.store = store;
     this.service = service;
     this.tickets = tickets;
@@ -117,6 +119,7 @@ public class InboundMailProcessor {
     this.mail = mail;
     this.identities = identities;
     this.tx = new TransactionTemplate(transactions);
+    this.review = review;
   }
 
   private static Set<String> ownAddresses(MailProperties mail, InboundMailProperties properties) {
@@ -160,7 +163,7 @@ public class InboundMailProcessor {
           if (done.isPresent()) {
             return duplicate(done.get());
           }
-          store.quarantine(key, source, reason, raw.length, raw, true);
+          keptAside(store.quarantine(key, source, reason, raw.length, raw, true));
           store.markProcessed(key, source, null, null, InboundOutcome.QUARANTINED, null, null, reason);
           log.warn("Inbound message {} quarantined: {}", key, reason);
           return new Result(InboundOutcome.QUARANTINED, null, null, key, reason, List.of());
@@ -175,7 +178,7 @@ public class InboundMailProcessor {
   public Result quarantineHeaders(byte[] headers, long size, String messageKey, String source, String reason) {
     return tx.execute(
         status -> {
-          store.quarantine(messageKey, source, reason, size, headers, false);
+          keptAside(store.quarantine(messageKey, source, reason, size, headers, false));
           log.warn("Inbound message {} quarantined: {}", messageKey, reason);
           return new Result(InboundOutcome.QUARANTINED, null, null, messageKey, reason, List.of());
         });
@@ -208,6 +211,7 @@ public class InboundMailProcessor {
       throw notQuarantined(id);
     }
     store.forgetQuarantined(kept.messageKey());
+    review.close(id);
     log.info("Quarantined message {} ({}) processed again", id, kept.messageKey());
     return processInTransaction(kept.raw(), kept.source());
   }
@@ -221,8 +225,15 @@ public class InboundMailProcessor {
             throw notQuarantined(id);
           }
           store.noteDiscarded(kept.messageKey(), by);
+          review.close(id);
           log.info("Quarantined message {} ({}) discarded by {}", id, kept.messageKey(), by);
         });
+  }
+
+  /** Gives the managers a task for the entry just kept aside. */
+  private void keptAside(long quarantineId) {
+    store.quarantinedOne(quarantineId)
+        .ifPresent(q -> review.open(quarantineId, q.sender(), q.subject(), q.reason(), q.receivedAt().toInstant()));
   }
 
   private static ApiException notQuarantined(long id) {
@@ -262,7 +273,7 @@ public class InboundMailProcessor {
       if (done.isPresent()) {
         return duplicate(done.get());
       }
-      store.quarantine(e.messageKey(), source, e.getMessage(), raw.length, raw, true);
+      keptAside(store.quarantine(e.messageKey(), source, e.getMessage(), raw.length, raw, true));
       store.markProcessed(e.messageKey(), source, null, null, InboundOutcome.QUARANTINED, null, null, e.getMessage());
       log.warn("Inbound message {} quarantined: {}", e.messageKey(), e.getMessage());
       return new Result(InboundOutcome.QUARANTINED, null, null, e.messageKey(), e.getMessage(), List.of());
@@ -273,6 +284,8 @@ public class InboundMailProcessor {
       store.releaseHeld(mail.messageKey());
       return duplicate(done.get());
     }
+    // fetched at last (the size limit raised): its headers-only entry goes when it is marked processed
+    store.headersOnly(mail.messageKey()).forEach(review::close);
     var threaded = thread(mail);
     var loop = mail.autoReply() != null ? mail.autoReply() : loop(mail);
     if (loop != null) {

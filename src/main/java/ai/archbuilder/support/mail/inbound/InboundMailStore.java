@@ -81,15 +81,23 @@ class InboundMailStore {
     return keys.getKey().longValue();
   }
 
-  void quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole) {
+  /** Keeps a message aside; its entry's id. */
+  long quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole) {
     var envelope = MailParser.envelope(raw);
+    var keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
             INSERT INTO inbound_mail_quarantine (message_key, source, sender, subject, reason, raw_size, raw, whole, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(messageKey, source, cut(envelope.from(), 320), cut(envelope.subject(), 400), cut(reason, 1000), rawSize, raw, whole, now())
-        .update();
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  /** The entries of {@code messageKey} kept with their headers only (it was too large to fetch). */
+  List<Long> headersOnly(String messageKey) {
+    return jdbc.sql("SELECT id FROM inbound_mail_quarantine WHERE message_key = ? AND whole = FALSE").param(messageKey).query(Long.class).list();
   }
 
   List<Quarantined> quarantined() {

@@ -21,7 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -41,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"support.mail.inbound.max-size=1MB", "support.mail.inbound.attachment-max-size=100KB"})
 @ActiveProfiles({"test", "demo"})
+@Import(ProcessEngineCoverageConfiguration.class) // the coverage of MailQuarantineReviewProcess
 class InboundMailTest extends TicketScenarios {
 
   private static final String SUPPORT = "support@archbuilder.app";
@@ -433,6 +436,10 @@ class InboundMailTest extends TicketScenarios {
     assertThat(kept).hasSize(1);
     assertThat(kept.get(0).reason()).contains("Unreadable message");
     assertThat(new String(kept.get(0).raw(), StandardCharsets.UTF_8)).contains("no boundary in here at all");
+    // a manager who has seen it completes the review in Tasklist; the entry stays in the quarantine
+    complete("manager", review(kept.get(0).id()), Map.of());
+    assertThat(reviewEnded(kept.get(0).id())).containsExactly("End_Reviewed");
+    assertThat(store.quarantinedOne(kept.get(0).id())).isPresent();
     assertThat(ticketsOf("moe@broken.example")).isZero();
 
     // no From address at all, posted by a gateway
@@ -588,6 +595,21 @@ class InboundMailTest extends TicketScenarios {
     return null;
   }
 
+  /** The managers' open review task of quarantine entry {@code id}, or null. */
+  private org.camunda.bpm.engine.task.Task review(long id) {
+    return tasks.createTaskQuery().processDefinitionKey(QuarantineReview.PROCESS_KEY)
+        .processInstanceBusinessKey(QuarantineReview.businessKey(id)).singleResult();
+  }
+
+  /** Where the review of entry {@code id} ended. */
+  private List<String> reviewEnded(long id) {
+    var instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(QuarantineReview.PROCESS_KEY)
+        .processInstanceBusinessKey(QuarantineReview.businessKey(id)).singleResult();
+    assertThat(instance.getEndTime()).as("review of %d ended", id).isNotNull();
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityType("noneEndEvent")
+        .list().stream().map(a -> a.getActivityId()).toList();
+  }
+
   @Test
   void aManagerRetriesAMessageThatFailedAgainAndAgainOnceItsCauseIsFixed() throws Exception {
     var sender = "quinn@retry.example";
@@ -612,6 +634,22 @@ class InboundMailTest extends TicketScenarios {
     assertThat(kept.has("raw")).as("no content in the list").isFalse();
     var id = kept.get("id").asLong();
 
+    // the managers get a task in Tasklist, which shows who wrote, what about and why
+    var task = review(id);
+    assertThat(task).as("a review task").isNotNull();
+    assertThat(task.getName()).isEqualTo("Review quarantined e-mail");
+    assertThat(task.getDescription()).contains("Mail quarantine");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("support-managers").count()).isEqualTo(1);
+    // in the managers' own Tasklist filter
+    var filter = engine.getFilterService().createFilterQuery().filterName("Managers: Mail quarantine").singleResult();
+    assertThat(engine.getFilterService().list(filter.getId())).extracting(t -> ((org.camunda.bpm.engine.task.Task) t).getId())
+        .contains(task.getId());
+    assertThat(tasks.getVariables(task.getId()))
+        .containsEntry("mailFrom", sender)
+        .containsEntry("mailSubject", "Texture import fails")
+        .containsEntry("quarantineId", id)
+        .hasEntrySatisfying("mailReason", reason -> assertThat((String) reason).contains("Processing failed 3 times"));
+
     // agents, auditors and customers do not see it; its content comes back as it came
     for (var user : List.of("tier1", "auditor", "alice")) {
       assertThat(get(user, "/api/inbound-mail/quarantine").getStatusCode().value()).as(user).isEqualTo(403);
@@ -631,6 +669,8 @@ class InboundMailTest extends TicketScenarios {
     assertThat(retried.getBody().get("outcome").asText()).isEqualTo("NEW_TICKET");
     assertThat(onlyTicketOf(sender)).isEqualTo(retried.getBody().get("ticket").asText());
     assertThat(quarantined("<retry-1@mail.example.com>")).as("out of the quarantine").isNull();
+    assertThat(review(id)).as("the task is closed").isNull();
+    assertThat(reviewEnded(id)).containsExactly("End_Handled");
     assertThat(store.processed("<retry-1@mail.example.com>")).hasValueSatisfying(p -> assertThat(p.outcome()).isEqualTo(InboundOutcome.NEW_TICKET));
 
     var again = post("manager", "/api/inbound-mail/quarantine/" + id + "/retry", null);
@@ -657,8 +697,12 @@ class InboundMailTest extends TicketScenarios {
     assertThat(second).as("kept again, as a new entry").isNotEqualTo(first);
     assertThat(get("manager", "/api/inbound-mail/quarantine/" + first).getStatusCode().value()).isEqualTo(404);
 
+    assertThat(reviewEnded(first)).containsExactly("End_Handled");
+    assertThat(review(second)).as("the new entry's own review").isNotNull();
     var discarded = call("manager", HttpMethod.DELETE, "/api/inbound-mail/quarantine/" + second, null, Map.of());
     assertThat(discarded.getStatusCode().value()).isEqualTo(204);
+    assertThat(review(second)).isNull();
+    assertThat(reviewEnded(second)).containsExactly("End_Handled");
     assertThat(quarantined("<broken-2@mail.example.com>")).isNull();
     assertThat(store.processed("<broken-2@mail.example.com>"))
         .hasValueSatisfying(p -> assertThat(p.reason()).startsWith("Discarded from the quarantine by manager at"));
@@ -694,6 +738,8 @@ class InboundMailTest extends TicketScenarios {
     assertThat(retry.getBody().get("detail").asText()).contains("headers only").contains("mark it unread");
     assertThat(quarantined("<huge-1@mail.example.com>")).as("still there").isNotNull();
     assertThat(ticketsOf("vic@huge.example")).isZero();
+    var hugeId = kept.get("id").asLong();
+    assertThat(review(hugeId)).isNotNull();
 
     // the limit raised and the message marked unread, the next poll processes it, and the entry goes
     var client = greenMail.getImap().createStore();
@@ -706,6 +752,7 @@ class InboundMailTest extends TicketScenarios {
     assertThat(new ImapMailbox(deleting, 4 * 1024 * 1024, processor).poll().processed()).isEqualTo(1);
     assertThat(ticketsOf("vic@huge.example")).isEqualTo(1);
     assertThat(quarantined("<huge-1@mail.example.com>")).isNull();
+    assertThat(reviewEnded(hugeId)).containsExactly("End_Handled");
   }
 
   @Test

@@ -1,0 +1,74 @@
+package ai.archbuilder.support.mail.inbound;
+
+import ai.archbuilder.support.system.EngineAccess;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the support managers of each message kept aside: {@code bpmn/MailQuarantineReviewProcess.bpmn}
+ * gives them a task in Tasklist, which processing the message again or discarding it closes. Both
+ * happen in the quarantine's own transaction. Without the diagram deployed (a process owner took
+ * it away) the quarantine works as before, with no task.
+ */
+@Component
+class QuarantineReview {
+
+  static final String PROCESS_KEY = "MailQuarantineReviewProcess";
+  static final String HANDLED = "QuarantineHandled";
+  static final String QUARANTINE_ID = "quarantineId";
+  static final String FROM = "mailFrom";
+  static final String SUBJECT = "mailSubject";
+  static final String REASON = "mailReason";
+  static final String RECEIVED = "mailReceived";
+
+  /** A string variable up to this length fits the engine's text column on every database. */
+  private static final int MAX_TEXT = 3800;
+
+  private static final Logger log = LoggerFactory.getLogger(QuarantineReview.class);
+  private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+
+  QuarantineReview(RuntimeService runtime, RepositoryService repository) {
+    this.runtime = runtime;
+    this.repository = repository;
+  }
+
+  static String businessKey(long quarantineId) {
+    return "quarantine-" + quarantineId;
+  }
+
+  /** Starts the review of quarantine entry {@code id}. */
+  void open(long id, String from, String subject, String reason, Instant received) {
+    EngineAccess.privileged(() -> {
+      if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
+        log.warn("No {} deployed: nobody gets a task for quarantined message {}", PROCESS_KEY, id);
+        return null;
+      }
+      var variables = new HashMap<String, Object>();
+      variables.put(QUARANTINE_ID, id);
+      variables.put(FROM, from == null ? "(unknown sender)" : cut(from));
+      variables.put(SUBJECT, subject == null ? "(no subject)" : cut(subject));
+      variables.put(REASON, cut(reason));
+      variables.put(RECEIVED, RECEIVED_AT.format(received));
+      return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(id), variables);
+    });
+  }
+
+  /** Ends the review of entry {@code id}: it was processed again or discarded. None open: nothing to do. */
+  void close(long id) {
+    EngineAccess.privileged(() -> runtime.createMessageCorrelation(HANDLED).processInstanceBusinessKey(businessKey(id)).correlateAllWithResult());
+  }
+
+  private static String cut(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+  }
+}
