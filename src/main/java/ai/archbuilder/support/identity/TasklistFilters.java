@@ -1,11 +1,11 @@
 package ai.archbuilder.support.identity;
 
+import ai.archbuilder.support.mail.inbound.QuarantineReview;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import ai.archbuilder.support.system.Tiers;
 import ai.archbuilder.support.ticket.Priority;
 import ai.archbuilder.support.ticket.TicketLifecycle;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,20 +96,27 @@ class TasklistFilters {
 
   /** The managers' own tasks: the review of each e-mail kept aside ({@code MailQuarantineReviewProcess}). */
   private void ensureQuarantine(int order) {
-    var query = taskService.createTaskQuery().taskCandidateGroup(AccessPolicy.MANAGERS).includeAssignedTasks().orderByTaskCreateTime().asc();
-    var existing = filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(QUARANTINE).list();
-    Filter filter = existing.isEmpty() ? filters.newTaskFilter(QUARANTINE) : existing.get(0);
+    save(
+        AccessPolicy.MANAGERS,
+        QUARANTINE,
+        taskService.createTaskQuery().taskCandidateGroup(AccessPolicy.MANAGERS).includeAssignedTasks().orderByTaskCreateTime().asc(),
+        properties(
+            "E-mail kept aside: review it in Cockpit, Mail quarantine; processing it again or discarding it closes the task",
+            order,
+            "#7f8c8d",
+            List.of(
+                Map.of("name", QuarantineReview.FROM.name(), "label", "From"),
+                Map.of("name", QuarantineReview.SUBJECT.name(), "label", "Subject"))));
+  }
+
+  /** Creates the group's filter {@code name}, or brings it up to date, readable by the group. */
+  private void save(String group, String name, TaskQuery query, Map<String, Object> properties) {
+    var existing = filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(name).list();
+    Filter filter = existing.isEmpty() ? filters.newTaskFilter(name) : existing.get(0);
     filter.setQuery(query);
-    var p = new LinkedHashMap<String, Object>();
-    p.put("description", "E-mail kept aside: review it in Cockpit, Mail quarantine; processing it again or discarding it closes the task");
-    p.put("priority", order);
-    p.put("refresh", true);
-    p.put("color", "#7f8c8d");
-    p.put("variables", List.of(Map.of("name", "mailFrom", "label", "From"), Map.of("name", "mailSubject", "label", "Subject")));
-    p.put("showUndefinedVariable", false);
-    filter.setProperties(p);
+    filter.setProperties(properties);
     filters.saveFilter(filter);
-    grantRead(AccessPolicy.MANAGERS, filter.getId());
+    grantRead(group, filter.getId());
   }
 
   private int ensure(String group, List<String> candidateGroups, int order) {
@@ -117,33 +124,32 @@ class TasklistFilters {
       var base = taskService.createTaskQuery();
       base = candidateGroups.size() == 1 ? base.taskCandidateGroup(candidateGroups.get(0)) : base.taskCandidateGroupIn(candidateGroups);
       var query = kind.narrow().apply(base.includeAssignedTasks()).orderByDueDate().asc().orderByTaskPriority().desc();
-      var name = name(group, kind);
-      var existing = filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(name).list();
-      Filter filter = existing.isEmpty() ? filters.newTaskFilter(name) : existing.get(0);
-      filter.setQuery(query);
-      filter.setProperties(properties(kind, order++));
-      filters.saveFilter(filter);
-      grantRead(group, filter.getId());
+      save(group, name(group, kind), query, properties(kind, order++));
     }
     return order;
   }
 
   private static Map<String, Object> properties(Kind kind, int priority) {
-    var p = new LinkedHashMap<String, Object>();
-    p.put("description", kind.description());
-    p.put("priority", priority);
-    p.put("refresh", true);
-    p.put("color", switch (kind.name()) {
+    var color = switch (kind.name()) {
       case BREACHED -> "#c0392b";
       case AT_RISK -> "#e67e22";
       case URGENT -> "#8e44ad";
       case WAITING -> "#2980b9";
       default -> "#555555";
-    });
-    var variables = new ArrayList<Map<String, String>>();
-    variables.add(Map.of("name", "ticketKey", "label", "Ticket"));
-    variables.add(Map.of("name", "ticketSubject", "label", "Subject"));
-    variables.add(Map.of("name", "priority", "label", "Priority"));
+    };
+    return properties(kind.description(), priority, color, List.of(
+        Map.of("name", "ticketKey", "label", "Ticket"),
+        Map.of("name", "ticketSubject", "label", "Subject"),
+        Map.of("name", "priority", "label", "Priority")));
+  }
+
+  /** Tasklist's filter properties: its description, place, colour and the variables its list shows. */
+  private static Map<String, Object> properties(String description, int priority, String color, List<Map<String, String>> variables) {
+    var p = new LinkedHashMap<String, Object>();
+    p.put("description", description);
+    p.put("priority", priority);
+    p.put("refresh", true);
+    p.put("color", color);
     p.put("variables", variables);
     p.put("showUndefinedVariable", false);
     return p;

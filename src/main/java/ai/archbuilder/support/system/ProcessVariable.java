@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public record ProcessVariable<T>(String name, Class<T> type) {
 
+  /** The longest string variable that fits the engine's text column on every database. */
+  public static final int MAX_TEXT = 3800;
+
   public static ProcessVariable<String> string(String name) {
     return new ProcessVariable<>(name, String.class);
   }

@@ -231,12 +231,11 @@ public class InboundMailProcessor {
   }
 
   /** Gives the managers a task for the entry just kept aside. */
-  private void keptAside(long quarantineId) {
-    store.quarantinedOne(quarantineId)
-        .ifPresent(q -> review.open(quarantineId, q.sender(), q.subject(), q.reason(), q.receivedAt().toInstant()));
+  private void keptAside(InboundMailStore.Quarantined q) {
+    review.open(q.id(), q.sender(), q.subject(), q.reason(), q.receivedAt().toInstant());
   }
 
-  private static ApiException notQuarantined(long id) {
+  static ApiException notQuarantined(long id) {
     return ApiException.notFound("No message %d in the quarantine".formatted(id));
   }
 

@@ -81,18 +81,21 @@ class InboundMailStore {
     return keys.getKey().longValue();
   }
 
-  /** Keeps a message aside; its entry's id. */
-  long quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole) {
+  /** Keeps a message aside; its entry, as stored. */
+  Quarantined quarantine(String messageKey, String source, String reason, long rawSize, byte[] raw, boolean whole) {
     var envelope = MailParser.envelope(raw);
     var keys = new GeneratedKeyHolder();
+    var at = now();
     jdbc.sql(
             """
             INSERT INTO inbound_mail_quarantine (message_key, source, sender, subject, reason, raw_size, raw, whole, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(messageKey, source, cut(envelope.from(), 320), cut(envelope.subject(), 400), cut(reason, 1000), rawSize, raw, whole, now())
+        .params(messageKey, source, cut(envelope.from(), 320), cut(envelope.subject(), 400), cut(reason, 1000), rawSize, raw, whole, at)
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return new Quarantined(
+        keys.getKey().longValue(), messageKey, source, cut(envelope.from(), 320), cut(envelope.subject(), 400), cut(reason, 1000), rawSize,
+        raw, whole, at);
   }
 
   /** The entries of {@code messageKey} kept with their headers only (it was too large to fetch). */

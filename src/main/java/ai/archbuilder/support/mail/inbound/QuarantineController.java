@@ -112,7 +112,7 @@ class QuarantineController {
   }
 
   private InboundMailStore.Quarantined kept(long id) {
-    return store.quarantinedOne(id).orElseThrow(() -> ApiException.notFound("No message %d in the quarantine".formatted(id)));
+    return store.quarantinedOne(id).orElseThrow(() -> InboundMailProcessor.notQuarantined(id));
   }
 
   private static QuarantinedView view(InboundMailStore.Quarantined q) {

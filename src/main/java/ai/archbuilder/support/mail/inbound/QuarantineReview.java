@@ -1,6 +1,7 @@
 package ai.archbuilder.support.mail.inbound;
 
 import ai.archbuilder.support.system.EngineAccess;
+import ai.archbuilder.support.system.ProcessVariable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,18 +19,16 @@ import org.springframework.stereotype.Component;
  * it away) the quarantine works as before, with no task.
  */
 @Component
-class QuarantineReview {
+public class QuarantineReview {
 
   static final String PROCESS_KEY = "MailQuarantineReviewProcess";
   static final String HANDLED = "QuarantineHandled";
-  static final String QUARANTINE_ID = "quarantineId";
-  static final String FROM = "mailFrom";
-  static final String SUBJECT = "mailSubject";
-  static final String REASON = "mailReason";
-  static final String RECEIVED = "mailReceived";
-
-  /** A string variable up to this length fits the engine's text column on every database. */
-  private static final int MAX_TEXT = 3800;
+  static final ProcessVariable<Long> QUARANTINE_ID = new ProcessVariable<>("quarantineId", Long.class);
+  /** What the form and the managers' Tasklist filter show. */
+  public static final ProcessVariable<String> FROM = ProcessVariable.string("mailFrom");
+  public static final ProcessVariable<String> SUBJECT = ProcessVariable.string("mailSubject");
+  static final ProcessVariable<String> REASON = ProcessVariable.string("mailReason");
+  static final ProcessVariable<String> RECEIVED = ProcessVariable.string("mailReceived");
 
   private static final Logger log = LoggerFactory.getLogger(QuarantineReview.class);
   private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -54,11 +53,11 @@ class QuarantineReview {
         return null;
       }
       var variables = new HashMap<String, Object>();
-      variables.put(QUARANTINE_ID, id);
-      variables.put(FROM, from == null ? "(unknown sender)" : cut(from));
-      variables.put(SUBJECT, subject == null ? "(no subject)" : cut(subject));
-      variables.put(REASON, cut(reason));
-      variables.put(RECEIVED, RECEIVED_AT.format(received));
+      variables.put(QUARANTINE_ID.name(), id);
+      variables.put(FROM.name(), from == null ? "(unknown sender)" : cut(from));
+      variables.put(SUBJECT.name(), subject == null ? "(no subject)" : cut(subject));
+      variables.put(REASON.name(), cut(reason));
+      variables.put(RECEIVED.name(), RECEIVED_AT.format(received));
       return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(id), variables);
     });
   }
@@ -69,6 +68,6 @@ class QuarantineReview {
   }
 
   private static String cut(String text) {
-    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    return text.length() <= ProcessVariable.MAX_TEXT ? text : text.substring(0, ProcessVariable.MAX_TEXT);
   }
 }

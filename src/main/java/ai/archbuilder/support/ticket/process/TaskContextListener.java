@@ -9,6 +9,7 @@ import ai.archbuilder.support.customer.CustomerStore;
 import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.escalation.Escalations.Escalation;
 import ai.archbuilder.support.sla.BusinessCalendarProperties;
+import ai.archbuilder.support.system.ProcessVariable;
 import ai.archbuilder.support.ticket.MessageAdded;
 import ai.archbuilder.support.ticket.MessageAuthor;
 import ai.archbuilder.support.ticket.Ticket;
@@ -71,8 +72,7 @@ class TaskContextListener implements TaskListener {
 
   static final List<String> NAMES = List.of(KEY, SUBJECT, CUSTOMER, CLASSIFICATION, PRIORITY, DUE, CONVERSATION, ESCALATIONS);
 
-  /** A string variable up to this length fits the engine's text column on every database. */
-  static final int MAX_TEXT = 3800;
+  private static final int MAX_TEXT = ProcessVariable.MAX_TEXT;
 
   private final TicketStore tickets;
   private final CustomerStore customers;
