@@ -25,14 +25,15 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,9 @@ public class SlaReports {
 
   /**
    * One ticket's facts the report needs. {@code tier} is the tier it is in now; {@code responseTier}
-   * the tier it was in when first responded to (while unanswered, the one it is in now).
+   * the tier it was in when first responded to (while unanswered, the one it is in now); {@code
+   * resolutionBreachTiers} the tiers in which the engine caught its resolution clock running out
+   * (each such breach is answered with a new target, which the ticket row shows instead).
    */
   record Facts(
       String priority,
@@ -59,7 +62,7 @@ public class SlaReports {
       Instant resolved,
       boolean paused,
       boolean closed,
-      boolean resolutionBreachRecorded,
+      Set<Integer> resolutionBreachTiers,
       boolean escalated,
       boolean oversight,
       boolean reopened,
@@ -72,6 +75,10 @@ public class SlaReports {
      * worked on it, and the customer got her solution from the first one proposed; a breach behind
      * the oversight shows in the clocks, not here. (A move up a tier hands the customer on, so it does.)
      */
+    boolean resolutionBreachRecorded() {
+      return !resolutionBreachTiers.isEmpty();
+    }
+
     boolean firstContact() {
       return closed && solutionsProposed == 1 && !askedOrRejected && !escalated && !reopened;
     }
@@ -95,10 +102,11 @@ public class SlaReports {
     var start = from.atStartOfDay(zone).toInstant();
     var end = to.plusDays(1).atStartOfDay(zone).toInstant();
     var now = Now.instant();
+    var breaches = resolutionBreaches(start, end);
     var facts =
         jdbc.sql(
                 """
-                SELECT t.priority, t.channel, t.tier, t.category, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
+                SELECT t.id, t.priority, t.channel, t.tier, t.category, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
                        t.resolution_due_at, t.resolved_at, t.paused_at,
                        COALESCE((SELECT e.from_tier FROM escalation e WHERE e.ticket_id = t.id AND e.action = :escalate
                                  AND e.at > t.first_responded_at ORDER BY e.at, e.id FETCH FIRST 1 ROW ONLY), t.tier) AS response_tier,
@@ -106,8 +114,6 @@ public class SlaReports {
                                          AND e.to_tier > e.from_tier) THEN 1 ELSE 0 END AS escalated,
                        CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
                                          AND e.action = :oversight) THEN 1 ELSE 0 END AS oversight,
-                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
-                                         AND e.trigger_name = :resolutionBreach) THEN 1 ELSE 0 END AS resolution_breached,
                        CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
                                          AND h.event = :reopened) THEN 1 ELSE 0 END AS reopened,
                        CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
@@ -118,13 +124,12 @@ public class SlaReports {
                 """)
             .param("escalate", Action.ESCALATE.name())
             .param("oversight", Action.OVERSIGHT.name())
-            .param("resolutionBreach", EscalationTrigger.RESOLUTION_BREACH.name())
             .param("reopened", HistoryEvent.REOPENED.name())
             .param("askedOrRejected", List.of(HistoryEvent.INFORMATION_REQUESTED.name(), HistoryEvent.SOLUTION_REJECTED.name()))
             .param("proposed", HistoryEvent.SOLUTION_PROPOSED.name())
             .param("start", utc(start))
             .param("end", utc(end))
-            .query((rs, n) -> facts(rs))
+            .query((rs, n) -> facts(rs, breaches.getOrDefault(rs.getLong("id"), Set.of())))
             .list();
     var answers =
         jdbc.sql(
@@ -169,6 +174,23 @@ public class SlaReports {
         new Rate(reopened, share(reopened, facts.size())),
         new Resolution(closed, firstContact, share(firstContact, closed)),
         satisfaction(answers));
+  }
+
+  /** For each ticket created from {@code start} (included) to {@code end}, the tiers its resolution clock ran out in. */
+  private Map<Long, Set<Integer>> resolutionBreaches(Instant start, Instant end) {
+    var tiers = new HashMap<Long, Set<Integer>>();
+    jdbc.sql(
+            """
+            SELECT e.ticket_id, e.from_tier FROM escalation e JOIN ticket t ON t.id = e.ticket_id
+            WHERE e.trigger_name = :resolutionBreach AND t.created_at >= :start AND t.created_at < :end
+            """)
+        .param("resolutionBreach", EscalationTrigger.RESOLUTION_BREACH.name())
+        .param("start", utc(start))
+        .param("end", utc(end))
+        .query(rs -> {
+          tiers.computeIfAbsent(rs.getLong("ticket_id"), id -> new TreeSet<>()).add(rs.getInt("from_tier"));
+        });
+    return tiers;
   }
 
   /** The history events that are an agent's work (see {@link AgentRow}). */
@@ -218,10 +240,12 @@ public class SlaReports {
    * So the tier at its first response is the {@code from_tier} of the first move after it, or the
    * current tier if none came later; a move at the very instant of the response counts as before it
    * (a triage's re-assessment moves the ticket before the agent's reply goes out). The resolution
-   * needs no such look-up: a ticket cannot move while it is resolved (no escalation reaches the wait
+   * is the current tier's: a ticket cannot move while it is resolved (no escalation reaches the wait
    * for the customer's verification or the follow-up, and a reopening or her reply clears {@code
-   * resolved_at} before any move), and a running clock belongs to the tier the ticket is in. A
-   * ticket answered in one tier and resolved in another counts in both rows' {@code tickets}.
+   * resolved_at} before any move), and a running clock belongs to the tier the ticket is in. But a
+   * resolution clock that ran out in a tier is that tier's breach: the engine escalates it with a
+   * new target, and the tier the ticket then goes to is judged by that target. A ticket counts in
+   * the {@code tickets} of every tier that owned one of its clocks.
    */
   static List<Row> tierRows(List<Facts> facts, Instant now) {
     var tiers = new TreeSet<Integer>();
@@ -232,16 +256,33 @@ public class SlaReports {
       if (f.tier() != null) {
         tiers.add(f.tier());
       }
+      tiers.addAll(f.resolutionBreachTiers());
     }
     return tiers.stream()
         .map(
             tier -> {
-              var responded = facts.stream().filter(f -> tier.equals(f.responseTier())).toList();
-              var resolved = facts.stream().filter(f -> tier.equals(f.tier())).toList();
-              int tickets = (int) facts.stream().filter(f -> tier.equals(f.responseTier()) || tier.equals(f.tier())).count();
-              return new Row(String.valueOf(tier), tickets, firstResponse(responded, now), resolution(resolved, now));
+              var responded = facts.stream().filter(f -> tier.equals(f.responseTier())).map(SlaReports::firstResponseRun).toList();
+              var resolution = facts.stream().map(f -> resolutionRunIn(f, tier)).filter(Objects::nonNull).toList();
+              int tickets =
+                  (int) facts.stream()
+                      .filter(f -> tier.equals(f.responseTier()) || tier.equals(f.tier()) || f.resolutionBreachTiers().contains(tier))
+                      .count();
+              return new Row(String.valueOf(tier), tickets, clock(responded, now), clock(resolution, now));
             })
         .toList();
+  }
+
+  /**
+   * The ticket's resolution clock as {@code tier} owned it, null if it never did: the current tier
+   * judged by the ticket's target (a breach of its own recorded counts), a tier it left after its
+   * clock ran out a breach without a resolution time.
+   */
+  static Run resolutionRunIn(Facts f, int tier) {
+    boolean breachedHere = f.resolutionBreachTiers().contains(tier);
+    if (f.tier() != null && f.tier() == tier) {
+      return new Run(f.created(), f.resolutionDue(), f.resolved(), breachedHere, f.paused());
+    }
+    return breachedHere ? new Run(f.created(), f.resolutionDue(), null, true, f.paused()) : null;
   }
 
   /** One row per key, in the keys' order, over the tickets whose {@code group} is that key. */
@@ -251,39 +292,45 @@ public class SlaReports {
   }
 
   static Row row(String name, List<Facts> facts, Instant now) {
-    return new Row(name, facts.size(), firstResponse(facts, now), resolution(facts, now));
-  }
-
-  static Clock firstResponse(List<Facts> facts, Instant now) {
-    return clock(facts, now, Facts::firstResponseDue, Facts::firstResponded, f -> false);
-  }
-
-  static Clock resolution(List<Facts> facts, Instant now) {
-    return clock(facts, now, Facts::resolutionDue, Facts::resolved, Facts::resolutionBreachRecorded);
+    return new Row(
+        name, facts.size(), clock(facts.stream().map(SlaReports::firstResponseRun).toList(), now),
+        clock(facts.stream().map(SlaReports::resolutionRun).toList(), now));
   }
 
   /**
-   * Counts one clock over the tickets. {@code recorded} tells a breach the engine caught and
-   * answered with a new due date (a resolution breach escalates with a new target), which the
-   * ticket row no longer shows.
+   * One ticket's clock: when it started (the ticket's creation), when it is due (null: no SLA on it
+   * yet, not assessed), when it stopped (null: still running), whether the engine recorded it
+   * running out (it then answered with a new due date the ticket row shows instead), and whether
+   * it is paused.
    */
-  static Clock clock(List<Facts> facts, Instant now, Function<Facts, Instant> due, Function<Facts, Instant> event, Predicate<Facts> recorded) {
+  record Run(Instant created, Instant due, Instant event, boolean recordedBreach, boolean paused) {}
+
+  static Run firstResponseRun(Facts f) {
+    return new Run(f.created(), f.firstResponseDue(), f.firstResponded(), false, f.paused());
+  }
+
+  static Run resolutionRun(Facts f) {
+    return new Run(f.created(), f.resolutionDue(), f.resolved(), f.resolutionBreachRecorded(), f.paused());
+  }
+
+  /** Counts one clock over the tickets: met, breached, running, compliance and the median hours to its event. */
+  static Clock clock(List<Run> runs, Instant now) {
     int met = 0;
     int breached = 0;
     int running = 0;
     // primitive, sorted in place: a year's report takes the median of 100,000 tickets per row
-    var hours = new double[facts.size()];
+    var hours = new double[runs.size()];
     int events = 0;
-    for (var f : facts) {
-      var d = due.apply(f);
-      var e = event.apply(f);
+    for (var run : runs) {
+      var d = run.due();
+      var e = run.event();
       if (e != null) {
-        hours[events++] = Duration.between(f.created(), e).toSeconds() / 3600.0;
+        hours[events++] = Duration.between(run.created(), e).toSeconds() / 3600.0;
       }
       if (d == null) {
         continue; // no SLA on this clock (not yet assessed)
       }
-      if (recorded.test(f)) {
+      if (run.recordedBreach()) {
         breached++;
       } else if (e != null) {
         if (e.isAfter(d)) {
@@ -291,7 +338,7 @@ public class SlaReports {
         } else {
           met++;
         }
-      } else if (!f.paused() && now.isAfter(d)) {
+      } else if (!run.paused() && now.isAfter(d)) {
         breached++;
       } else {
         running++;
@@ -316,7 +363,7 @@ public class SlaReports {
     return new Satisfaction(answers.size(), round(csat, 2), npsScore, ces.isPresent() ? round(ces.getAsDouble(), 2) : null);
   }
 
-  private static Facts facts(ResultSet rs) throws SQLException {
+  private static Facts facts(ResultSet rs, Set<Integer> resolutionBreachTiers) throws SQLException {
     return new Facts(
         rs.getString("priority"),
         rs.getString("channel"),
@@ -330,7 +377,7 @@ public class SlaReports {
         instant(rs, "resolved_at"),
         rs.getObject("paused_at") != null,
         TicketStatus.CLOSED.name().equals(rs.getString("status")),
-        rs.getInt("resolution_breached") == 1,
+        resolutionBreachTiers,
         rs.getInt("escalated") == 1,
         rs.getInt("oversight") == 1,
         rs.getInt("reopened") == 1,

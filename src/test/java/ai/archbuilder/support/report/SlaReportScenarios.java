@@ -249,6 +249,48 @@ abstract class SlaReportScenarios extends TicketScenarios {
   }
 
   @Test
+  void aResolutionBreachCountsInTheTierWhoseClockRanOutAndTheNextTierByItsNewTarget() {
+    var t0 = java.time.Instant.parse("2027-07-13T18:00:00Z"); // Tuesday 11:00 in Los Angeles
+    setClock(t0);
+    // P1: Tier 3, ceiling Tier 4, resolution due in 4 h; Tier 3 answers but does not solve it
+    var key = createTicket("admin", ticket("erin@example.com", "Invoices are not generated",
+        "No invoice has been generated since this morning.", "category", "BILLING", "subcategory", "PAYMENT",
+        "impact", "SYSTEM_DOWN")).get("key").asText();
+    assertThat(ticket(key).get("tier").asInt()).isEqualTo(3);
+    var due = instant(ticket(key), "resolutionDueAt");
+    setClock(t0.plusSeconds(1800));
+    post("tier3", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "We are on it."));
+    setClock(due.plusSeconds(60));
+    runDueJobsOf(key);
+    var moved = ticket(key);
+    assertThat(moved.get("escalations").get(0).get("trigger").asText()).isEqualTo("RESOLUTION_BREACH");
+    assertThat(moved.get("tier").asInt()).as("moved up a tier").isEqualTo(4);
+    var newTarget = instant(moved, "resolutionDueAt");
+    assertThat(newTarget).isAfter(due.plusSeconds(60));
+    // Tier 4 solves it within its new target
+    setClock(due.plusSeconds(1800));
+    complete("tier4", task(key, "Task_WorkOnTicket"), Map.of("outcome", "RESOLVE", "reply", "The invoice run is back.", "documentInKb", false));
+    assertThat(instant(ticket(key), "resolvedAt")).isBefore(newTarget);
+
+    var r = sla("manager", "from=2027-07-13&to=2027-07-13");
+    assertThat(r.get("byTier").findValuesAsText("key")).containsExactly("3", "4");
+    // Tier 3 answered in time and let the resolution clock run out: its breach, without a resolution time
+    var tier3 = row(r, "byTier", "3");
+    assertThat(tier3.get("tickets").asInt()).isEqualTo(1);
+    assertClock(tier3.get("firstResponse"), 1, 0, 0);
+    assertClock(tier3.get("resolution"), 0, 1, 0);
+    assertThat(tier3.get("resolution").get("medianHours").isNull()).isTrue();
+    // Tier 4 met the target it was given
+    var tier4 = row(r, "byTier", "4");
+    assertThat(tier4.get("tickets").asInt()).isEqualTo(1);
+    assertClock(tier4.get("firstResponse"), 0, 0, 0);
+    assertClock(tier4.get("resolution"), 1, 0, 0);
+    assertThat(tier4.get("resolution").get("medianHours").asDouble()).isEqualTo(4.5);
+    // for the customer the ticket's resolution was late all the same
+    assertClock(r.get("allPriorities").get("resolution"), 0, 1, 0);
+  }
+
+  @Test
   void onlyManagersAuditorsAndAdminsReadReportsAndBadPeriodsAreProblems() {
     assertThat(get("manager", "/api/reports/sla").getStatusCode().value()).isEqualTo(200);
     for (var user : new String[] {"tier1", "tier4", "owner", "alice"}) {
