@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -102,34 +103,22 @@ public class SlaReports {
     var start = from.atStartOfDay(zone).toInstant();
     var end = to.plusDays(1).atStartOfDay(zone).toInstant();
     var now = Now.instant();
-    var breaches = resolutionBreaches(start, end);
+    var escalations = escalations(start, end);
+    var history = historyCounts(start, end);
     var facts =
         jdbc.sql(
                 """
                 SELECT t.id, t.priority, t.channel, t.tier, t.category, t.status, t.created_at, t.first_response_due_at, t.first_responded_at,
-                       t.resolution_due_at, t.resolved_at, t.paused_at,
-                       COALESCE((SELECT e.from_tier FROM escalation e WHERE e.ticket_id = t.id AND e.action = :escalate
-                                 AND e.at > t.first_responded_at ORDER BY e.at, e.id FETCH FIRST 1 ROW ONLY), t.tier) AS response_tier,
-                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id AND e.action = :escalate
-                                         AND e.to_tier > e.from_tier) THEN 1 ELSE 0 END AS escalated,
-                       CASE WHEN EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id
-                                         AND e.action = :oversight) THEN 1 ELSE 0 END AS oversight,
-                       CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
-                                         AND h.event = :reopened) THEN 1 ELSE 0 END AS reopened,
-                       CASE WHEN EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id
-                                         AND h.event IN (:askedOrRejected)) THEN 1 ELSE 0 END AS asked_or_rejected,
-                       (SELECT COUNT(*) FROM ticket_history h WHERE h.ticket_id = t.id AND h.event = :proposed) AS proposed
+                       t.resolution_due_at, t.resolved_at, t.paused_at
                 FROM ticket t
                 WHERE t.created_at >= :start AND t.created_at < :end
                 """)
-            .param("escalate", Action.ESCALATE.name())
-            .param("oversight", Action.OVERSIGHT.name())
-            .param("reopened", HistoryEvent.REOPENED.name())
-            .param("askedOrRejected", List.of(HistoryEvent.INFORMATION_REQUESTED.name(), HistoryEvent.SOLUTION_REJECTED.name()))
-            .param("proposed", HistoryEvent.SOLUTION_PROPOSED.name())
             .param("start", utc(start))
             .param("end", utc(end))
-            .query((rs, n) -> facts(rs, breaches.getOrDefault(rs.getLong("id"), Set.of())))
+            .query((rs, n) -> {
+              long id = rs.getLong("id");
+              return facts(rs, escalations.getOrDefault(id, List.of()), history.getOrDefault(id, Map.of()));
+            })
             .list();
     var answers =
         jdbc.sql(
@@ -176,21 +165,53 @@ public class SlaReports {
         satisfaction(answers));
   }
 
-  /** For each ticket created from {@code start} (included) to {@code end}, the tiers its resolution clock ran out in. */
-  private Map<Long, Set<Integer>> resolutionBreaches(Instant start, Instant end) {
-    var tiers = new HashMap<Long, Set<Integer>>();
+  /** A row of the {@code escalation} table: a move up a tier or oversight, and what triggered it. */
+  record EscalationRow(Instant at, String action, int fromTier, int toTier, String trigger) {}
+
+  /**
+   * The escalations of the tickets created from {@code start} (included) to {@code end}, by ticket,
+   * each ticket's in the order they happened. One query for the period instead of a lookup per
+   * ticket: the report reads tens of thousands of tickets.
+   */
+  private Map<Long, List<EscalationRow>> escalations(Instant start, Instant end) {
+    var rows = new HashMap<Long, List<EscalationRow>>();
     jdbc.sql(
             """
-            SELECT e.ticket_id, e.from_tier FROM escalation e JOIN ticket t ON t.id = e.ticket_id
-            WHERE e.trigger_name = :resolutionBreach AND t.created_at >= :start AND t.created_at < :end
+            SELECT e.ticket_id, e.at, e.action, e.from_tier, e.to_tier, e.trigger_name FROM escalation e JOIN ticket t ON t.id = e.ticket_id
+            WHERE t.created_at >= :start AND t.created_at < :end
+            ORDER BY e.ticket_id, e.at, e.id
             """)
-        .param("resolutionBreach", EscalationTrigger.RESOLUTION_BREACH.name())
         .param("start", utc(start))
         .param("end", utc(end))
         .query(rs -> {
-          tiers.computeIfAbsent(rs.getLong("ticket_id"), id -> new TreeSet<>()).add(rs.getInt("from_tier"));
+          rows.computeIfAbsent(rs.getLong("ticket_id"), id -> new ArrayList<>())
+              .add(new EscalationRow(instant(rs, "at"), rs.getString("action"), rs.getInt("from_tier"), rs.getInt("to_tier"),
+                  rs.getString("trigger_name")));
         });
-    return tiers;
+    return rows;
+  }
+
+  /** The history events the report counts (reopenings, questions, rejections, solutions proposed). */
+  static final List<HistoryEvent> COUNTED =
+      List.of(HistoryEvent.REOPENED, HistoryEvent.INFORMATION_REQUESTED, HistoryEvent.SOLUTION_REJECTED, HistoryEvent.SOLUTION_PROPOSED);
+
+  /** How often each of {@link #COUNTED} happened to each ticket created from {@code start} (included) to {@code end}. */
+  private Map<Long, Map<HistoryEvent, Integer>> historyCounts(Instant start, Instant end) {
+    var counts = new HashMap<Long, Map<HistoryEvent, Integer>>();
+    jdbc.sql(
+            """
+            SELECT h.ticket_id, h.event, COUNT(*) AS n FROM ticket_history h JOIN ticket t ON t.id = h.ticket_id
+            WHERE t.created_at >= :start AND t.created_at < :end AND h.event IN (:events)
+            GROUP BY h.ticket_id, h.event
+            """)
+        .param("start", utc(start))
+        .param("end", utc(end))
+        .param("events", COUNTED.stream().map(HistoryEvent::name).toList())
+        .query(rs -> {
+          counts.computeIfAbsent(rs.getLong("ticket_id"), id -> new EnumMap<>(HistoryEvent.class))
+              .put(HistoryEvent.valueOf(rs.getString("event")), rs.getInt("n"));
+        });
+    return counts;
   }
 
   /** The history events that are an agent's work (see {@link AgentRow}). */
@@ -363,26 +384,48 @@ public class SlaReports {
     return new Satisfaction(answers.size(), round(csat, 2), npsScore, ces.isPresent() ? round(ces.getAsDouble(), 2) : null);
   }
 
-  private static Facts facts(ResultSet rs, Set<Integer> resolutionBreachTiers) throws SQLException {
+  /**
+   * One ticket's facts from its row, its escalations (in order) and its counted history. The tier
+   * at its first response is the {@code from_tier} of the first move after it (see {@link
+   * #tierRows}), escalated means moved up a tier at least once, a resolution breach is recorded in
+   * the tier it was caught in.
+   */
+  static Facts facts(ResultSet rs, List<EscalationRow> escalations, Map<HistoryEvent, Integer> history) throws SQLException {
+    var tier = rs.getObject("tier", Integer.class);
+    var firstResponded = instant(rs, "first_responded_at");
+    var escalate = Action.ESCALATE.name();
+    var responseTier = tier;
+    if (firstResponded != null) {
+      responseTier =
+          escalations.stream()
+              .filter(e -> escalate.equals(e.action()) && e.at().isAfter(firstResponded))
+              .map(EscalationRow::fromTier)
+              .findFirst()
+              .orElse(tier);
+    }
+    var breachTiers = new TreeSet<Integer>();
+    escalations.stream()
+        .filter(e -> EscalationTrigger.RESOLUTION_BREACH.name().equals(e.trigger()))
+        .forEach(e -> breachTiers.add(e.fromTier()));
     return new Facts(
         rs.getString("priority"),
         rs.getString("channel"),
-        rs.getObject("tier", Integer.class),
-        rs.getObject("response_tier", Integer.class),
+        tier,
+        responseTier,
         rs.getString("category"),
         instant(rs, "created_at"),
         instant(rs, "first_response_due_at"),
-        instant(rs, "first_responded_at"),
+        firstResponded,
         instant(rs, "resolution_due_at"),
         instant(rs, "resolved_at"),
         rs.getObject("paused_at") != null,
         TicketStatus.CLOSED.name().equals(rs.getString("status")),
-        resolutionBreachTiers,
-        rs.getInt("escalated") == 1,
-        rs.getInt("oversight") == 1,
-        rs.getInt("reopened") == 1,
-        rs.getInt("asked_or_rejected") == 1,
-        rs.getInt("proposed"));
+        breachTiers,
+        escalations.stream().anyMatch(e -> escalate.equals(e.action()) && e.toTier() > e.fromTier()),
+        escalations.stream().anyMatch(e -> Action.OVERSIGHT.name().equals(e.action())),
+        history.getOrDefault(HistoryEvent.REOPENED, 0) > 0,
+        history.getOrDefault(HistoryEvent.INFORMATION_REQUESTED, 0) + history.getOrDefault(HistoryEvent.SOLUTION_REJECTED, 0) > 0,
+        history.getOrDefault(HistoryEvent.SOLUTION_PROPOSED, 0));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
