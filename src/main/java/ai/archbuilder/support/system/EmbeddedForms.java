@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -153,7 +154,7 @@ final class EmbeddedForms {
     var names = new TreeSet<String>();
     var handler = new AbstractSimpleMarkupHandler() {
       private void element(String name, Map<String, String> attributes) {
-        if (attributes == null || !FIELD_ELEMENTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (attributes == null || !FIELD_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
           return;
         }
         attributes.forEach((attribute, value) -> {

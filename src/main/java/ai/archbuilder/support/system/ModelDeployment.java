@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Deploys the repository's models ({@code bpmn/}, {@code dmn/}, the forms) when the engine starts,
  * in place of the starter's auto-deployment ({@code camunda.bpm.auto-deployment-enabled: false}).
  *
- * <p>Only a file whose content differs from the last start's copy becomes a new version (the
- * engine's duplicate filter, per resource, within deployments named {@link #NAME}). So a table or
+ * <p>Only a file whose content differs from the last start's copy becomes a new version (compared
+ * per resource within deployments named {@link #NAME}, as the engine's duplicate filter does, which
+ * checks again under its deployment lock). So a table or
  * diagram that a process owner deployed from the Modeler stays the latest version across restarts
  * and further nodes starting; it is replaced only by a release that changes that same file. The
  * starter's own auto-deployment deployed every file again at every start and put the repository's
