@@ -177,7 +177,17 @@ class ModelReferencesTest {
             wrong.add(d.getFileName() + ": formRef " + formRef + " without formRefBinding");
           }
         }
-        if (e.getLocalName().equals("userTask") && formRef.isEmpty() && e.getAttributeNS(CAMUNDA, "formKey").isEmpty()) {
+        // an embedded HTML form is looked up in the diagram's deployment: the release deploys bpmn/'s .html with it
+        var formKey = e.getAttributeNS(CAMUNDA, "formKey");
+        var deployed = formKey.replaceFirst("^embedded:", "");
+        if (deployed.startsWith("deployment:") && !Files.isRegularFile(Path.of("bpmn").resolve(deployed.substring("deployment:".length())))) {
+          wrong.add(d.getFileName() + ": formKey " + formKey + " names no file of bpmn/");
+        }
+        // Tasklist resolves app: against a process application's context path, which this application has not
+        if (deployed.startsWith("app:")) {
+          wrong.add(d.getFileName() + ": formKey " + formKey + " does not show in Tasklist here: put the HTML in bpmn/ and name it embedded:deployment:");
+        }
+        if (e.getLocalName().equals("userTask") && formRef.isEmpty() && formKey.isEmpty()) {
           wrong.add(d.getFileName() + ": user task " + e.getAttribute("id") + " has no form");
         }
       }

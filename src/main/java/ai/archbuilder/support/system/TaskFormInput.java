@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +33,11 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>a variable that is not a field of the task's deployed Camunda Form (read-only fields
- *       included: Tasklist sends them along), or of its generated form (form fields a process
- *       owner gave it in the Modeler): a form validation error, so a 400 naming it over
- *       /engine-rest and a message in Tasklist; a task without either (an embedded HTML form
- *       declares no fields) takes none;
+ *       included: Tasklist sends them along), of its generated form (form fields a process owner
+ *       gave it in the Modeler), or of its embedded HTML form (the {@code cam-variable-name}s of
+ *       its inputs; {@link EmbeddedForms}): a form validation error, so a 400 naming it over
+ *       /engine-rest and a message in Tasklist; a task without a form, or whose embedded form
+ *       cannot be read, takes none (the refusal says why);
  *   <li>a BPMN error or escalation thrown at a task: a 400 (no task of ours is modelled to end so).
  * </ul>
  *
@@ -45,20 +51,31 @@ class TaskFormInput extends AbstractProcessEnginePlugin {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final EmbeddedForms embeddedForms;
+
+  TaskFormInput(ResourceLoader resources, ObjectProvider<WebProperties> web) {
+    this.embeddedForms = new EmbeddedForms(resources, List.of(web.getIfAvailable(WebProperties::new).getResources().getStaticLocations()));
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var fields = new FormFields(configuration);
+    var fields = new FormFields(configuration, embeddedForms);
     configuration.setTaskService(new Tasks(fields));
     configuration.setFormService(new Forms(fields));
   }
+
+  /** The fields of a task's form; if there are none because its form is not known, why. */
+  record Fields(Set<String> names, String unknownBecause) {}
 
   /** The field keys of a task's form, and the check of a completion's variables against them. */
   static final class FormFields {
 
     private final ProcessEngineConfigurationImpl configuration;
+    private final EmbeddedForms embeddedForms;
 
-    FormFields(ProcessEngineConfigurationImpl configuration) {
+    FormFields(ProcessEngineConfigurationImpl configuration, EmbeddedForms embeddedForms) {
       this.configuration = configuration;
+      this.embeddedForms = embeddedForms;
     }
 
     void check(String taskId, Map<String, ?> variables) {
@@ -69,37 +86,50 @@ class TaskFormInput extends AbstractProcessEnginePlugin {
       if (configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
         return;
       }
-      var fields = of(taskId);
+      var form = of(taskId);
       for (var name : variables.keySet()) {
-        if (!fields.contains(name)) {
-          throw new FormFieldValidationException(name, name + " is not a field of the task's form");
+        if (!form.names().contains(name)) {
+          var why = form.unknownBecause() == null ? "" : ": " + form.unknownBecause();
+          throw new FormFieldValidationException(name, name + " is not a field of the task's form" + why);
         }
       }
     }
 
-    /** The deployed Camunda Form's field keys; else the generated form's fields (none for an embedded form). */
-    private Set<String> of(String taskId) {
+    /**
+     * The fields of the task's form: its embedded HTML form's declared variables (with the form
+     * fields of the task, if it has both); else the deployed Camunda Form's field keys; else the
+     * generated form's fields.
+     */
+    private Fields of(String taskId) {
+      var formService = configuration.getFormService();
+      var data = formService.getTaskFormData(taskId);
+      var formKey = data.getFormKey();
+      if (formKey != null && formKey.startsWith(EmbeddedForms.EMBEDDED)) {
+        var declared = embeddedForms.of(formKey, data.getDeploymentId(), () -> formService.getDeployedTaskForm(taskId));
+        var variables = new HashSet<>(declared.variables());
+        variables.addAll(generatedFormFields(data));
+        return new Fields(variables, declared.unknownBecause());
+      }
       InputStream form;
       try {
-        form = configuration.getFormService().getDeployedTaskForm(taskId);
+        form = formService.getDeployedTaskForm(taskId);
       } catch (BadUserRequestException noDeployedForm) {
-        return generatedFormFields(taskId);
+        return new Fields(generatedFormFields(data), null);
       }
       try (form) {
         var keys = new HashSet<String>();
         collect(JSON.readTree(form), keys);
-        return keys;
+        return new Fields(keys, null);
       } catch (JsonProcessingException notACamundaForm) {
-        // a deployed embedded HTML form: it declares no fields
-        return generatedFormFields(taskId);
+        // a deployed resource that is not a Camunda Form, under a key Tasklist does not embed (deployment:…)
+        return new Fields(generatedFormFields(data), null);
       } catch (IOException e) {
         throw new ProcessEngineException("The form of task " + taskId + " cannot be read", e);
       }
     }
 
     /** The form fields a process owner gave a task in the Modeler (camunda:formData): Tasklist generates its form. */
-    private Set<String> generatedFormFields(String taskId) {
-      var data = configuration.getFormService().getTaskFormData(taskId);
+    private static Set<String> generatedFormFields(TaskFormData data) {
       var keys = new HashSet<String>();
       data.getFormFields().forEach(field -> keys.add(field.getId()));
       return keys;

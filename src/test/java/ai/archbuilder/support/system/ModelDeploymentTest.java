@@ -22,4 +22,33 @@ class ModelDeploymentTest {
     assertThat(ModelDeployment.repositoryPath(new UrlResource("file:/srv/app/target/classes/bpmn/TriageTicket.form")))
         .isEqualTo("bpmn/TriageTicket.form");
   }
+
+  @Test
+  void anEmbeddedFormOfBpmnIsNamedAsTheModelerNamesAnAttachedFileTheOtherModelsByTheirPath() {
+    assertThat(ModelDeployment.resourceName("bpmn/CheckLicence.html")).isEqualTo("CheckLicence.html");
+    assertThat(ModelDeployment.resourceName("bpmn/forms/CheckLicence.html")).isEqualTo("forms/CheckLicence.html");
+    assertThat(ModelDeployment.resourceName("bpmn/TriageTicket.form")).isEqualTo("bpmn/TriageTicket.form");
+    assertThat(ModelDeployment.resourceName("dmn/slaTargets.dmn")).isEqualTo("dmn/slaTargets.dmn");
+  }
+
+  @Test
+  void aChangedDiagramGoesWithTheEmbeddedFormsItNamesAndAChangedFormWithTheDiagramsThatNameIt() {
+    var contents = new java.util.TreeMap<String, byte[]>();
+    contents.put("bpmn/A.bpmn", "<userTask camunda:formKey=\"embedded:deployment:a.html\"/><userTask camunda:formKey=\"embedded:deployment:shared.html\"/>".getBytes());
+    contents.put("bpmn/B.bpmn", "<userTask camunda:formKey=\"deployment:shared.html\"/><userTask camunda:formKey=\"embedded:deployment:gone.html\"/>".getBytes());
+    contents.put("bpmn/C.bpmn", "<userTask camunda:formRef=\"Form_C\" camunda:formRefBinding=\"latest\"/>".getBytes());
+    contents.put("a.html", new byte[0]);
+    contents.put("shared.html", new byte[0]);
+    contents.put("bpmn/C.form", new byte[0]);
+    contents.put("dmn/d.dmn", new byte[0]);
+
+    assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of())).isEmpty();
+    assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("dmn/d.dmn", "bpmn/C.form"))).containsExactly("bpmn/C.form", "dmn/d.dmn");
+    // A names shared.html, which B names too
+    assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("bpmn/A.bpmn")))
+        .containsExactly("a.html", "bpmn/A.bpmn", "bpmn/B.bpmn", "shared.html");
+    assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("a.html")))
+        .containsExactly("a.html", "bpmn/A.bpmn", "bpmn/B.bpmn", "shared.html");
+    assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("bpmn/C.bpmn"))).containsExactly("bpmn/C.bpmn");
+  }
 }

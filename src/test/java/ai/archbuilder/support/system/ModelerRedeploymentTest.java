@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.archbuilder.support.ticket.TicketScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import ai.archbuilder.support.SupportDeskApplication;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -35,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ModelerRedeploymentTest extends TicketScenarios {
 
   @Autowired RepositoryService repository;
+  @Autowired ResourcePatternResolver resources;
 
   @Test
   void aChangedSlaTableDeployedByTheProcessOwnerAppliesToTheNextTicket() throws Exception {
@@ -88,6 +94,43 @@ class ModelerRedeploymentTest extends TicketScenarios {
     var form = get("tier1", "/engine-rest/task/" + triage.getId() + "/deployed-form");
     assertThat(form.getStatusCode().value()).as("%s", form.getBody()).isEqualTo(200);
     assertThat(form.getBody().path("id").asText()).isEqualTo("Form_TriageTicket");
+  }
+
+  @Test
+  void aReleasesEmbeddedFormIsDeployedWithTheDiagramsThatNameIt() {
+    // a release that brings bpmn/LicenceCheckProcess.bpmn with its form bpmn/CheckLicence.html
+    var first = releaseDeploys("embedded-form");
+    assertThat(repository.getDeploymentResourceNames(first)).containsExactlyInAnyOrder("bpmn/LicenceCheckProcess.bpmn", "CheckLicence.html");
+    assertThat(checkTakes("licenceValid", true).getStatusCode().value()).isEqualTo(204);
+    assertThat(checkTakes("licenceExpires", "2027-01-31").getStatusCode().value()).isEqualTo(400);
+    assertThat(releaseDeploys("embedded-form")).as("nothing changed: nothing deployed").isEqualTo(first);
+
+    // the next release changes the form only: the diagram comes along, a new version that finds it
+    var second = releaseDeploys("embedded-form-v2");
+    assertThat(repository.getDeploymentResourceNames(second)).containsExactlyInAnyOrder("bpmn/LicenceCheckProcess.bpmn", "CheckLicence.html");
+    assertThat(checkTakes("licenceExpires", "2027-01-31").getStatusCode().value()).isEqualTo(204);
+
+    // and then the diagram only: the form comes along, or the new version's task would find no form
+    var third = releaseDeploys("embedded-form-v3");
+    assertThat(repository.getDeploymentResourceNames(third)).containsExactlyInAnyOrder("bpmn/LicenceCheckProcess.bpmn", "CheckLicence.html");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("LicenceCheckProcess").latestVersion().singleResult().getVersion())
+        .isEqualTo(3);
+    assertThat(checkTakes("licenceExpires", "2027-01-31").getStatusCode().value()).isEqualTo(204);
+  }
+
+  /** ModelDeployment of a release whose bpmn/ is {@code folder}/bpmn of the test resources; the latest deployment named support-desk. */
+  private String releaseDeploys(String folder) {
+    var camunda = new CamundaBpmProperties();
+    camunda.setDeploymentResourcePattern(new String[] {"classpath*:" + folder + "/bpmn/*.bpmn", "classpath*:" + folder + "/bpmn/*.html"});
+    new ModelDeployment(resources, camunda).postProcessEngineBuild(engine);
+    return repository.createDeploymentQuery().deploymentName(ModelDeployment.NAME).orderByDeploymentTime().desc().list().get(0).getId();
+  }
+
+  /** Starts the latest licence check and completes its task over /engine-rest with one variable. */
+  private ResponseEntity<JsonNode> checkTakes(String variable, Object value) {
+    var instance = runtime.startProcessInstanceByKey("LicenceCheckProcess");
+    var check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    return post("tier1", "/engine-rest/task/" + check.getId() + "/complete", Map.of("variables", Map.of(variable, Map.of("value", value))));
   }
 
   private void deployAsProcessOwner(String deploymentName, String fileName, String content) {

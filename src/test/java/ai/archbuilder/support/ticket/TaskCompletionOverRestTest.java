@@ -2,8 +2,10 @@ package ai.archbuilder.support.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.archbuilder.support.system.ModelerDeployment;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -173,22 +175,109 @@ class TaskCompletionOverRestTest extends ProcessScenarios {
         .variableName("licenceNote").singleResult().getValue()).isEqualTo("Valid until 2027");
   }
 
-  @Test
-  void aTaskWithADeployedEmbeddedFormTakesNoVariablesAndSaysSo() {
-    var process = GENERATED_FORM_PROCESS.replace("OwnersCheckProcess", "OwnersHtmlCheckProcess")
-        .replace("camunda:candidateGroups=\"tier1\">", "camunda:candidateGroups=\"tier1\" camunda:formKey=\"embedded:deployment:check.html\">")
-        .replaceAll("(?s)<bpmn:extensionElements>.*?</bpmn:extensionElements>", "");
-    engine.getRepositoryService().createDeployment().name("owner's html check")
-        .addString("OwnersHtmlCheckProcess.bpmn", process)
-        .addString("check.html", "<form role=\"form\"><input cam-variable-name=\"licenceValid\" cam-variable-type=\"Boolean\"></form>")
-        .deploy();
-    var instance = runtime.startProcessInstanceByKey("OwnersHtmlCheckProcess");
-    var check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  /** A process owner's diagram with an embedded HTML form, as the files she deploys from the Modeler. */
+  private static String file(String name) {
+    try (var in = TaskCompletionOverRestTest.class.getResourceAsStream("/embedded-form/bpmn/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
-    var response = post("tier1", "/engine-rest/task/" + check.getId() + "/complete",
-        Map.of("variables", Map.of("licenceValid", Map.of("value", true))));
+  /** Deploys the diagram as the process owner does from the Modeler, the HTML form attached, and opens its task. */
+  private Task deployAndStart(String processId, String formKey, Map<String, String> attachments) {
+    var diagram = file("LicenceCheckProcess.bpmn").replace("LicenceCheckProcess", processId)
+        .replace("embedded:deployment:CheckLicence.html", formKey);
+    var deployed = new ModelerDeployment(processId, processId + ".bpmn", diagram, attachments).sendAs(rest, "owner", "demo");
+    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+    var instance = runtime.startProcessInstanceByKey(processId);
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private static Map<String, Object> variables(Object... namesAndValues) {
+    var variables = new java.util.LinkedHashMap<String, Object>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      variables.put((String) namesAndValues[i], Map.of("value", namesAndValues[i + 1]));
+    }
+    return Map.of("variables", variables);
+  }
+
+  @Test
+  void aTaskWithAnEmbeddedFormDeployedWithItsDiagramTakesTheVariablesItsInputsDeclare() {
+    var check = deployAndStart("LicenceCheckProcess", "embedded:deployment:CheckLicence.html", Map.of("CheckLicence.html", file("CheckLicence.html")));
+    // Tasklist loads the form from the task's deployment
+    var form = rest.withBasicAuth("tier1", "demo").getForEntity("/engine-rest/task/" + check.getId() + "/deployed-form", String.class);
+    assertThat(form.getStatusCode().value()).isEqualTo(200);
+    assertThat(form.getBody()).contains("cam-variable-name=\"licenceType\"");
+
+    // not declared by an input of the form: the process's own data, a commented-out input, a variable its script sets
+    for (var path : List.of("/complete", "/submit-form")) {
+      for (var stray : List.of("tier", "checkedBy", "licenceExpires")) {
+        var response = post("tier1", "/engine-rest/task/" + check.getId() + path,
+            variables("licenceValid", true, "licenceType", "STANDARD", stray, "x"));
+        assertThat(response.getStatusCode().value()).as("%s %s → %s", path, stray, response.getBody()).isEqualTo(400);
+        assertThat(response.getBody().get("message").asText()).contains(stray + " is not a field of the task's form");
+        assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).as("the task stays open").isEqualTo(1);
+      }
+    }
+    assertThat(runtime.getVariables(check.getProcessInstanceId())).isEmpty();
+
+    // its input, select and textarea
+    var ok = post("tier1", "/engine-rest/task/" + check.getId() + "/submit-form",
+        variables("licenceValid", true, "licenceType", "ENTERPRISE", "licenceNote", "Valid until 2027"));
+    assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(204);
+    var recorded = new java.util.HashMap<String, Object>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(check.getProcessInstanceId()).list()
+        .forEach(v -> recorded.put(v.getName(), v.getValue()));
+    assertThat(recorded).isEqualTo(Map.of("licenceValid", true, "licenceType", "ENTERPRISE", "licenceNote", "Valid until 2027"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(check.getProcessInstanceId())
+        .singleResult().getEndTime()).isNotNull();
+  }
+
+  @Test
+  void aMalformedEmbeddedFormIsDeployedAndItsTaskTakesNoVariablesSayingWhy() {
+    var check = deployAndStart("BrokenLicenceCheckProcess", "embedded:deployment:CheckLicence.html",
+        Map.of("CheckLicence.html", "<form><input cam-variable-name=\"licenceValid\" cam-variable-type=\"Boolean\"><input cam-variable-name=\"licenceNote"));
+
+    var response = post("tier1", "/engine-rest/task/" + check.getId() + "/complete", variables("licenceValid", true));
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
-    assertThat(response.getBody().get("message").asText()).contains("licenceValid", "not a field of the task's form");
+    assertThat(response.getBody().get("message").asText())
+        .contains("licenceValid is not a field of the task's form", "embedded:deployment:CheckLicence.html cannot be read as HTML");
     assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).as("the task stays open").isEqualTo(1);
+    // the task still ends, without variables
+    assertThat(post("tier1", "/engine-rest/task/" + check.getId() + "/complete", Map.of()).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void anEmbeddedFormNotAttachedToTheDeploymentIsRefusedSayingSo() {
+    var check = deployAndStart("UnattachedLicenceCheckProcess", "embedded:deployment:CheckLicence.html", Map.of());
+
+    var response = post("tier1", "/engine-rest/task/" + check.getId() + "/complete", variables("licenceValid", true));
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat(response.getBody().get("message").asText())
+        .contains("licenceValid is not a field of the task's form", "is not a resource of the task's deployment");
+  }
+
+  @Test
+  void anEmbeddedFormOfTheApplicationIsReadFromItsStaticFilesOrRefusedSayingSo() {
+    // the application registers no process application: Tasklist gets no context path for app: forms
+    var inTheApplication = deployAndStart("AppLicenceCheckProcess", "embedded:app:forms/CheckLicence.html", Map.of());
+    var form = get("tier1", "/engine-rest/task/" + inTheApplication.getId() + "/form");
+    assertThat(form.getBody().path("key").asText()).isEqualTo("embedded:app:forms/CheckLicence.html");
+    assertThat(form.getBody().path("contextPath").isNull() || form.getBody().path("contextPath").isMissingNode()).as("%s", form.getBody()).isTrue();
+
+    var stray = post("tier1", "/engine-rest/task/" + inTheApplication.getId() + "/complete", variables("licenceValid", true, "tier", 4));
+    assertThat(stray.getStatusCode().value()).as("%s", stray.getBody()).isEqualTo(400);
+    assertThat(stray.getBody().get("message").asText()).contains("tier is not a field of the task's form");
+    var ok = post("tier1", "/engine-rest/task/" + inTheApplication.getId() + "/complete", variables("licenceValid", true));
+    assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(204);
+
+    for (var key : List.of("embedded:app:forms/Missing.html", "embedded:app:../application.yml", "embedded:https://forms.example.com/check.html")) {
+      var check = deployAndStart("AppLicenceCheckProcess", key, Map.of());
+      var response = post("tier1", "/engine-rest/task/" + check.getId() + "/complete", variables("licenceValid", true));
+      assertThat(response.getStatusCode().value()).as("%s → %s", key, response.getBody()).isEqualTo(400);
+      assertThat(response.getBody().get("message").asText()).as(key)
+          .contains("licenceValid is not a field of the task's form: its embedded form " + key);
+    }
   }
 }
