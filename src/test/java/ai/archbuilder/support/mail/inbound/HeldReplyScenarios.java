@@ -199,6 +199,8 @@ abstract class HeldReplyScenarios extends TicketScenarios {
     // in the managers' quarantine filter, with its form; agents see neither
     var filter = engine.getFilterService().createFilterQuery().filterName("Managers: Mail quarantine").singleResult();
     assertThat(engine.getFilterService().list(filter.getId())).extracting(t -> ((Task) t).getId()).contains(task.getId());
+    var columns = ((List<?>) filter.getProperties().get("variables")).stream().map(v -> String.valueOf(((Map<?, ?>) v).get("name"))).toList();
+    assertThat(columns).contains("mailFrom", "mailSubject", "heldTicket");
     var form = as("manager", () -> json.readTree(engine.getFormService().getDeployedTaskForm(task.getId())));
     assertThat(form.get("id").asText()).isEqualTo("Form_ReviewHeldReply");
     assertThat(as("tier1", () -> tasks.createTaskQuery().taskId(task.getId()).count())).isZero();
