@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +63,12 @@ abstract class HeldReplyScenarios extends TicketScenarios {
   @Autowired InboundMailProcessor processor;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
+
+  @BeforeEach
+  void initBpmnAssert() {
+    // this context's engine: the H2 and PostgreSQL classes may run in one JVM
+    BpmnAwareTests.init(engine);
+  }
 
   /** How many database sessions wait, inserting a held note, for another one's uncommitted note. */
   abstract long notesWaiting();
@@ -257,6 +265,32 @@ abstract class HeldReplyScenarios extends TicketScenarios {
     assertThat(poller.poll().processed()).isEqualTo(1);
     assertThat(heldFor(reply)).isNull();
     assertThat(reviewsEver(held)).isEqualTo(1);
+  }
+
+  @Test
+  void aHeldReplyThatFailsOnceTheHoldIsLiftedGoesToTheQuarantineAndItsTaskCloses() throws Exception {
+    var key = newTicketWaitingForTheCustomer("xia@paused.example");
+    onHold(key, true);
+    var reply = id();
+    smtp(mail("xia@paused.example", "Re: [" + key + "] Render hangs", reply, "The porch scene."));
+    var poller = mailbox();
+    poller.poll();
+    var held = heldId(reply);
+    var instance = review(held);
+
+    onHold(key, false);
+    for (int attempt = 1; attempt <= 3; attempt++) { // the test mailbox quarantines at the third failure
+      poller.poll(bytes -> {
+        throw new IllegalStateException("a bug, fixed later");
+      });
+    }
+    assertThat(seen()).isTrue();
+    assertThat(heldFor(reply)).as("no longer waiting for the ticket").isNull();
+    assertThat(instance).isEnded().hasPassed("Boundary_HeldReplyReleased", "End_Released");
+    // the quarantine's own review takes over
+    var quarantined = jdbc.sql("SELECT id FROM inbound_mail_quarantine WHERE message_key = ?").param(reply).query(Long.class).single();
+    assertThat(tasks.createTaskQuery().processDefinitionKey(QuarantineReview.PROCESS_KEY)
+        .processInstanceBusinessKey(QuarantineReview.businessKey(quarantined)).count()).isEqualTo(1);
   }
 
   @Test
