@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters, created or brought up to date at start-up in every profile: per
  * tier group its queue, "SLA at risk", "Breached", "P1 / P2" and "Waiting for customer", and the
- * same five over all tiers for the support managers, and theirs of the e-mail kept aside or held for a ticket on hold. Each filter is readable by its group only
- * (a filter made by code has no grants). All sort by due date, then priority (P1 first).
+ * same five over all tiers for the support managers, and theirs of the e-mail kept aside or held
+ * for a ticket on hold. Each filter is readable by its group only (a filter made by code has no
+ * grants). The ticket filters sort by due date, then priority (P1 first); the managers' mail
+ * filter lists the oldest first.
  *
  * <p>A ticket that waits for the customer has no task (the process waits in a receive task), so
  * no Tasklist filter can list it. "Waiting for customer" lists instead the tasks of tickets that

@@ -48,7 +48,9 @@ public class HeldReplyReview {
   void open(InboundMailStore.Held held) {
     EngineAccess.privileged(() -> {
       if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
-        log.warn("No {} deployed: nobody gets a task for the reply {} held for {}, which is on hold", PROCESS_KEY, held.messageKey(), held.ticketKey());
+        log.warn(
+            "No {} deployed: nobody gets a task for the reply {} held for {}, which is on hold",
+            PROCESS_KEY, held.messageKey(), held.ticketKey());
         return null;
       }
       var variables = new HashMap<String, Object>();
@@ -61,8 +63,12 @@ public class HeldReplyReview {
     });
   }
 
-  /** Ends the review of held note {@code heldId}: the reply no longer waits (delivered, or kept aside in the quarantine). None open: nothing to do. */
+  /**
+   * Ends the review of held note {@code heldId}: the reply no longer waits (delivered, or kept aside
+   * in the quarantine). None open: nothing to do.
+   */
   void close(long heldId) {
-    EngineAccess.privileged(() -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult());
+    EngineAccess.privileged(
+        () -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult());
   }
 }
