@@ -1,5 +1,6 @@
 package ai.archbuilder.support.identity;
 
+import ai.archbuilder.support.mail.inbound.HeldReplyReview;
 import ai.archbuilder.support.mail.inbound.QuarantineReview;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters, created or brought up to date at start-up in every profile: per
  * tier group its queue, "SLA at risk", "Breached", "P1 / P2" and "Waiting for customer", and the
- * same five over all tiers for the support managers, and theirs of the e-mail kept aside. Each filter is readable by its group only
- * (a filter made by code has no grants). All sort by due date, then priority (P1 first).
+ * same five over all tiers for the support managers, and theirs of the e-mail kept aside or held
+ * for a ticket on hold. Each filter is readable by its group only (a filter made by code has no
+ * grants). The ticket filters sort by due date, then priority (P1 first); the managers' mail
+ * filter lists the oldest first.
  *
  * <p>A ticket that waits for the customer has no task (the process waits in a receive task), so
  * no Tasklist filter can list it. "Waiting for customer" lists instead the tasks of tickets that
@@ -94,19 +97,25 @@ class TasklistFilters {
     ensureQuarantine(order);
   }
 
-  /** The managers' own tasks: the review of each e-mail kept aside ({@code MailQuarantineReviewProcess}). */
+  /**
+   * The managers' own tasks: the review of each e-mail kept aside ({@code MailQuarantineReviewProcess})
+   * and of each reply held for a ticket on hold ({@code HeldReplyReviewProcess}), as on Cockpit's
+   * Mail quarantine page; the ticket column shows for the latter only.
+   */
   private void ensureQuarantine(int order) {
     save(
         AccessPolicy.MANAGERS,
         QUARANTINE,
         taskService.createTaskQuery().taskCandidateGroup(AccessPolicy.MANAGERS).includeAssignedTasks().orderByTaskCreateTime().asc(),
         properties(
-            "E-mail kept aside: review it in Cockpit, Mail quarantine; processing it again or discarding it closes the task",
+            "E-mail kept aside, and replies waiting for a ticket on hold: see Cockpit, Mail quarantine. Processing a message again, "
+                + "discarding it or delivering a held reply closes its task",
             order,
             "#7f8c8d",
             List.of(
                 Map.of("name", QuarantineReview.FROM.name(), "label", "From"),
-                Map.of("name", QuarantineReview.SUBJECT.name(), "label", "Subject"))));
+                Map.of("name", QuarantineReview.SUBJECT.name(), "label", "Subject"),
+                Map.of("name", HeldReplyReview.TICKET.name(), "label", "Ticket on hold"))));
   }
 
   /** Creates the group's filter {@code name}, or brings it up to date, readable by the group. */

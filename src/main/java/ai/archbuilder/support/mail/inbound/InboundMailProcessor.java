@@ -93,6 +93,7 @@ public class InboundMailProcessor {
   private final IdentityService identities;
   private final TransactionTemplate tx;
   private final QuarantineReview review;
+  private final HeldReplyReview heldReview;
 
   InboundMailProcessor(
       InboundMailStore store,
@@ -106,7 +107,8 @@ public class InboundMailProcessor {
       MailProperties mail,
       IdentityService identities,
       PlatformTransactionManager transactions,
-      QuarantineReview review) {
+      QuarantineReview review,
+      HeldReplyReview heldReview) {
     this.store = store;
     this.service = service;
     this.tickets = tickets;
@@ -120,6 +122,7 @@ public class InboundMailProcessor {
     this.identities = identities;
     this.tx = new TransactionTemplate(transactions);
     this.review = review;
+    this.heldReview = heldReview;
   }
 
   private static Set<String> ownAddresses(MailProperties mail, InboundMailProperties properties) {
@@ -164,6 +167,7 @@ public class InboundMailProcessor {
             return duplicate(done.get());
           }
           keptAside(store.quarantine(key, source, reason, raw.length, raw, true));
+          released(key);
           store.markProcessed(key, source, null, null, InboundOutcome.QUARANTINED, null, null, reason);
           log.warn("Inbound message {} quarantined: {}", key, reason);
           return new Result(InboundOutcome.QUARANTINED, null, null, key, reason, List.of());
@@ -241,15 +245,23 @@ public class InboundMailProcessor {
 
   /**
    * Notes that a message waits unseen because its ticket is on hold (its process suspended), so
-   * that managers see it; processed later, it is no longer listed. Two nodes noting it at once:
-   * one row, the other's note is dropped.
+   * that managers see it; processed later, it is no longer listed. The first note gives the
+   * managers a task, in its transaction (not if the message was processed meanwhile: a note
+   * written just after another node delivered it). Two nodes noting it at once: one row and one
+   * task, the other's note is dropped whole.
    */
   public void held(byte[] raw, String messageKey, String ticketKey) {
     try {
-      tx.executeWithoutResult(status -> store.hold(messageKey, ticketKey, raw));
+      tx.executeWithoutResult(
+          status -> store.hold(messageKey, ticketKey, raw).filter(h -> store.processed(messageKey).isEmpty()).ifPresent(heldReview::open));
     } catch (DuplicateKeyException raced) {
       log.debug("Held message {} noted by another node at the same moment", messageKey);
     }
+  }
+
+  /** The message no longer waits for a ticket on hold: the managers' task about it closes. */
+  private void released(String messageKey) {
+    store.heldId(messageKey).ifPresent(heldReview::close);
   }
 
   /** The dedupe key of a raw message, for the poller's bookkeeping. */
@@ -277,6 +289,9 @@ public class InboundMailProcessor {
       log.warn("Inbound message {} quarantined: {}", e.messageKey(), e.getMessage());
       return new Result(InboundOutcome.QUARANTINED, null, null, e.messageKey(), e.getMessage(), List.of());
     }
+    // held for a ticket on hold before: whatever becomes of it now, it waits no more (its note goes
+    // when it is marked processed; the ticket still on hold rolls back both)
+    released(mail.messageKey());
     var done = store.processed(mail.messageKey());
     if (done.isPresent()) {
       // a note that it waits for a ticket on hold, written after it was processed: it waits no more

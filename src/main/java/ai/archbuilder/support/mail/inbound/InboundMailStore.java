@@ -32,7 +32,7 @@ class InboundMailStore {
       OffsetDateTime receivedAt) {}
 
   /** A reply left unseen because its ticket is on hold: since when, and how often the mailbox tried it. */
-  record Held(String messageKey, String ticketKey, String sender, String subject, OffsetDateTime since, OffsetDateTime lastTried, int tries) {}
+  record Held(long id, String messageKey, String ticketKey, String sender, String subject, OffsetDateTime since, OffsetDateTime lastTried, int tries) {}
 
   private final JdbcClient jdbc;
 
@@ -164,23 +164,36 @@ class InboundMailStore {
               rs.getBoolean("whole"),
               rs.getObject("received_at", OffsetDateTime.class));
 
-  /** Notes another try of a message held back by its ticket's hold; the first one inserts it. */
-  void hold(String messageKey, String ticketKey, byte[] raw) {
+  /**
+   * Notes another try of a message held back by its ticket's hold; the first one inserts it and
+   * returns the new row (a second node inserting it at the same moment fails on the unique index).
+   */
+  Optional<Held> hold(String messageKey, String ticketKey, byte[] raw) {
     var now = now();
     int updated =
         jdbc.sql("UPDATE inbound_mail_held SET last_held_at = ?, tries = tries + 1, ticket_key = ? WHERE message_key = ?")
             .params(now, ticketKey, messageKey)
             .update();
-    if (updated == 0) {
-      var envelope = MailParser.envelope(raw);
-      jdbc.sql(
-              """
-              INSERT INTO inbound_mail_held (message_key, ticket_key, sender, subject, first_held_at, last_held_at, tries)
-              VALUES (?, ?, ?, ?, ?, ?, 1)
-              """)
-          .params(messageKey, ticketKey, cut(envelope.from(), 320), cut(envelope.subject(), 400), now, now)
-          .update();
+    if (updated > 0) {
+      return Optional.empty();
     }
+    var envelope = MailParser.envelope(raw);
+    var sender = cut(envelope.from(), 320);
+    var subject = cut(envelope.subject(), 400);
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO inbound_mail_held (message_key, ticket_key, sender, subject, first_held_at, last_held_at, tries)
+            VALUES (?, ?, ?, ?, ?, ?, 1)
+            """)
+        .params(messageKey, ticketKey, sender, subject, now, now)
+        .update(keys, "id");
+    return Optional.of(new Held(keys.getKey().longValue(), messageKey, ticketKey, sender, subject, now, now, 1));
+  }
+
+  /** The note of a message held back by its ticket's hold, if there is one. */
+  Optional<Long> heldId(String messageKey) {
+    return jdbc.sql("SELECT id FROM inbound_mail_held WHERE message_key = ?").param(messageKey).query(Long.class).optional();
   }
 
   /** Forgets that a message waited for a ticket on hold. */
@@ -202,6 +215,7 @@ class InboundMailStore {
         .query(
             (rs, row) ->
                 new Held(
+                    rs.getLong("id"),
                     rs.getString("message_key"),
                     rs.getString("ticket_key"),
                     rs.getString("sender"),

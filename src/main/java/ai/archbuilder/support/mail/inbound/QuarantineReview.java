@@ -57,7 +57,7 @@ public class QuarantineReview {
       variables.put(FROM.name(), from == null ? "(unknown sender)" : cut(from));
       variables.put(SUBJECT.name(), subject == null ? "(no subject)" : cut(subject));
       variables.put(REASON.name(), cut(reason));
-      variables.put(RECEIVED.name(), RECEIVED_AT.format(received));
+      variables.put(RECEIVED.name(), at(received));
       return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(id), variables);
     });
   }
@@ -67,7 +67,13 @@ public class QuarantineReview {
     EngineAccess.privileged(() -> runtime.createMessageCorrelation(HANDLED).processInstanceBusinessKey(businessKey(id)).correlateAllWithResult());
   }
 
-  private static String cut(String text) {
+  /** A moment as the managers' forms show it. */
+  static String at(Instant moment) {
+    return RECEIVED_AT.format(moment);
+  }
+
+  /** A text as long as a string variable may be. */
+  static String cut(String text) {
     return text.length() <= ProcessVariable.MAX_TEXT ? text : text.substring(0, ProcessVariable.MAX_TEXT);
   }
 }

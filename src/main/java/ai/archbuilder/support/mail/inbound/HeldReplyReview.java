@@ -1,0 +1,74 @@
+package ai.archbuilder.support.mail.inbound;
+
+import ai.archbuilder.support.system.EngineAccess;
+import ai.archbuilder.support.system.ProcessVariable;
+import java.util.HashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the support managers of a customer's reply that waits unread in the mailbox because its
+ * ticket is on hold (its process suspended in Cockpit): {@code bpmn/HeldReplyReviewProcess.bpmn}
+ * gives them a task in Tasklist when the reply is first held, which its delivery closes. Both
+ * happen in the transaction of the held note and of the delivery. Without the diagram deployed (a
+ * process owner took it away) the reply is held and listed as before, with no task.
+ *
+ * <p>A diagram of its own rather than a second way into the quarantine review: it ends on another
+ * event (the reply delivered, once an administrator lifts the hold, not a manager's action on the
+ * quarantine), shows the ticket, and a process owner can change or remove one without the other.
+ */
+@Component
+public class HeldReplyReview {
+
+  static final String PROCESS_KEY = "HeldReplyReviewProcess";
+  static final String RELEASED = "HeldReplyReleased";
+  static final ProcessVariable<Long> HELD_ID = new ProcessVariable<>("heldId", Long.class);
+  /** The ticket on hold, for the form and the managers' Tasklist filter. */
+  public static final ProcessVariable<String> TICKET = ProcessVariable.string("heldTicket");
+  static final ProcessVariable<String> SINCE = ProcessVariable.string("heldSince");
+
+  private static final Logger log = LoggerFactory.getLogger(HeldReplyReview.class);
+
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+
+  HeldReplyReview(RuntimeService runtime, RepositoryService repository) {
+    this.runtime = runtime;
+    this.repository = repository;
+  }
+
+  static String businessKey(long heldId) {
+    return "held-" + heldId;
+  }
+
+  /** Starts the review of the reply just held (its first note). */
+  void open(InboundMailStore.Held held) {
+    EngineAccess.privileged(() -> {
+      if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
+        log.warn(
+            "No {} deployed: nobody gets a task for the reply {} held for {}, which is on hold",
+            PROCESS_KEY, held.messageKey(), held.ticketKey());
+        return null;
+      }
+      var variables = new HashMap<String, Object>();
+      variables.put(HELD_ID.name(), held.id());
+      variables.put(TICKET.name(), held.ticketKey());
+      variables.put(QuarantineReview.FROM.name(), held.sender() == null ? "(unknown sender)" : QuarantineReview.cut(held.sender()));
+      variables.put(QuarantineReview.SUBJECT.name(), held.subject() == null ? "(no subject)" : QuarantineReview.cut(held.subject()));
+      variables.put(SINCE.name(), QuarantineReview.at(held.since().toInstant()));
+      return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(held.id()), variables);
+    });
+  }
+
+  /**
+   * Ends the review of held note {@code heldId}: the reply no longer waits (delivered, or kept aside
+   * in the quarantine). None open: nothing to do.
+   */
+  void close(long heldId) {
+    EngineAccess.privileged(
+        () -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult());
+  }
+}
