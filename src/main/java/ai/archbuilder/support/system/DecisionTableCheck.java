@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,6 +73,10 @@ import org.springframework.stereotype.Component;
  * nothing deployed: the Modeler's "Deploy" shows the message (a 400 of the engine REST API), and
  * the application does not start with such a table in {@code dmn/}.
  *
+ * <p>A table is tried with what the calling processes give it: the inputs its contract asks with,
+ * and those of the other variables the processes have that the table reads (a column a process
+ * owner adds, the plan), empty where a calling process lacks one, so a rule is judged as it works.
+ *
  * <p>A pre-deployer in the engine's deployment command, so every way of deploying goes through it.
  */
 @Component
@@ -123,23 +129,80 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return List.of();
     }
     var findings = new ArrayList<Finding>();
-    var asked = new ArrayList<Map.Entry<Table, DecisionContract>>();
+    var asked = new ArrayList<Asking>();
     for (var decision : decisions) {
       var contract = contracts.get(decision.getId());
       if (contract != null && decision.getExpression() instanceof DecisionTable table) {
         var checked = new Table(resource, decision.getId(), table);
         findings.addAll(checked.breaches(contract, variable -> valuesOf(decision, contract, variable)));
         if (!contract.asks().isEmpty()) {
-          asked.add(Map.entry(checked, contract));
+          asked.add(new Asking(checked, contract, asked(decision, contract)));
         }
       }
     }
     // tried only on a file whose values pass: the engine would stop at the first bad one, and a
     // required decision's bad value would come back from every decision that reads it
     if (findings.isEmpty()) {
-      asked.forEach(tried -> findings.addAll(tried.getKey().unanswered(tried.getValue())));
+      asked.forEach(tried -> findings.addAll(tried.table().unanswered(tried.contract(), tried.combinations())));
     }
     return findings;
+  }
+
+  /** A table the application asks, and what the check asks it with. */
+  private record Asking(Table table, DecisionContract contract, List<Map<String, Object>> combinations) {}
+
+  /**
+   * Decision id → the combinations the check evaluates each table of the DMN file {@code dmn} with
+   * (the tables the application asks); nothing if it cannot be read.
+   */
+  Map<String, List<Map<String, Object>>> combinations(InputStream dmn) {
+    Collection<Decision> decisions;
+    try {
+      decisions = Dmn.readModelFromStream(dmn).getModelElementsByType(Decision.class);
+    } catch (ModelException e) {
+      return Map.of();
+    }
+    var asked = new LinkedHashMap<String, List<Map<String, Object>>>();
+    for (var decision : decisions) {
+      var contract = contracts.get(decision.getId());
+      if (contract != null && decision.getExpression() instanceof DecisionTable && !contract.asks().isEmpty()) {
+        asked.put(decision.getId(), asked(decision, contract));
+      }
+    }
+    return asked;
+  }
+
+  /** What the check asks {@code decision} with: what it is asked, and what else the process has that it reads. */
+  private static List<Map<String, Object>> asked(Decision decision, DecisionContract contract) {
+    return contract.combinations(reads(decision, contract.alsoHas().keySet()));
+  }
+
+  /**
+   * Which of {@code variables} {@code decision} or a decision it requires reads: names in an input
+   * expression, an input entry or an output entry (or a literal expression). A name inside a string
+   * counts too: asking with a variable a table does not read costs evaluations, never a finding.
+   */
+  private static Set<String> reads(Decision decision, Set<String> variables) {
+    if (variables.isEmpty()) {
+      return Set.of();
+    }
+    var texts = new ArrayList<String>();
+    var all = new ArrayList<Decision>(List.of(decision));
+    all.addAll(required(decision).orElse(List.of()));
+    for (var d : all) {
+      if (d.getExpression() instanceof DecisionTable table) {
+        table.getInputs().forEach(input -> texts.add(input.getInputExpression() == null ? "" : Table.text(input.getInputExpression().getText())));
+        for (var rule : table.getRules()) {
+          rule.getInputEntries().forEach(entry -> texts.add(Table.text(entry.getText())));
+          rule.getOutputEntries().forEach(entry -> texts.add(Table.text(entry.getText())));
+        }
+      } else if (d.getExpression() instanceof LiteralExpression literal) {
+        texts.add(Table.text(literal.getText()));
+      }
+    }
+    return variables.stream()
+        .filter(variable -> texts.stream().anyMatch(text -> RememberingFeel.names(text, variable)))
+        .collect(Collectors.toSet());
   }
 
   /**
@@ -149,10 +212,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
    * it a value no contract lists, or nothing says what it can be.
    */
   private Optional<Asked> valuesOf(Decision decision, DecisionContract contract, String name) {
-    var values = new ArrayList<Object>();
-    if (contract.asks().containsKey(name)) {
-      values.addAll(contract.asks().get(name));
-    }
+    var values = new ArrayList<Object>(contract.values(name).orElse(List.of()));
     var required = required(decision);
     if (required.isEmpty()) {
       return Optional.empty();
@@ -293,7 +353,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     }
 
     /** Whether {@code name} occurs in {@code expression} other than as part of a longer name. */
-    private static boolean names(String expression, String name) {
+    static boolean names(String expression, String name) {
       for (int at = expression.indexOf(name); at >= 0; at = expression.indexOf(name, at + 1)) {
         int end = at + name.length();
         if ((at == 0 || !isNameChar(expression.charAt(at - 1))) && (end == expression.length() || !isNameChar(expression.charAt(end)))) {
@@ -368,18 +428,18 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
      * where an empty answer means "none", that no rule matches or an expression leaves empty: the
      * first {@link #LISTED} one a line, then how many more (a deleted catch-all rule leaves hundreds).
      */
-    List<Finding> unanswered(DecisionContract contract) {
+    List<Finding> unanswered(DecisionContract contract, List<Map<String, Object>> combinations) {
       var findings = new ArrayList<Finding>();
       try {
         var parsed = DMN.parseDecision(decision, (DmnModelInstance) table.getModelInstance());
-        var problems = FEEL.remembering(() -> contract.combinations().stream()
+        var problems = FEEL.remembering(() -> combinations.stream()
             .map(inputs -> problem(contract, inputs, DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs)), MATCHED.get()))
             .flatMap(Optional::stream)
             .toList());
         problems.stream().limit(LISTED).forEach(problem -> findings.add(finding(0, decision, problem)));
         if (problems.size() > LISTED) {
           findings.add(finding(0, decision, "and %d more combinations of %s that the application asks get no answer it can use"
-              .formatted(problems.size() - LISTED, String.join(", ", contract.asks().keySet()))));
+              .formatted(problems.size() - LISTED, String.join(", ", combinations.get(0).keySet()))));
         }
       } catch (RuntimeException e) {
         findings.add(finding(0, decision, "the table cannot be evaluated: " + e.getMessage()));
@@ -396,10 +456,10 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     private Optional<String> problem(DecisionContract contract, Map<String, Object> inputs, DmnDecisionTableResult result, List<String> matched) {
       if (contract.none() != null && result.isEmpty()) {
         return Optional.of("no rule matches %s, which the application asks: write a rule, with an empty (null) output for \"%s\""
-            .formatted(describe(inputs), contract.none()));
+            .formatted(describe(contract, inputs), contract.none()));
       }
       if (contract.none() == null && (result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull))) {
-        return Optional.of("no rule answers %s, which the application asks".formatted(describe(inputs)));
+        return Optional.of("no rule answers %s, which the application asks".formatted(describe(contract, inputs)));
       }
       var answer = result.getFirstResult();
       return contract.outputs().entrySet().stream()
@@ -408,12 +468,12 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
             if (value == null && contract.none() != null) {
               return computedEmpty(output.getKey(), matched)
                   .map(rule -> "the answer to %s, which the application asks, is an empty %s computed by rule %d (%s): a value it reads is missing "
-                      .formatted(describe(inputs), output.getKey(), rule + 1, literal(outputEntry(rule, output.getKey())).written())
+                      .formatted(describe(contract, inputs), output.getKey(), rule + 1, literal(outputEntry(rule, output.getKey())).written())
                       + "(a required decision without a rule for it?); write \"%s\" as a rule with an empty (null) output".formatted(contract.none()))
                   .stream();
             }
             return output.getValue().complaint(output.getKey(), Literal.ofValue(value))
-                .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(inputs), complaint))
+                .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(contract, inputs), complaint))
                 .stream();
           })
           .findFirst();
@@ -438,10 +498,16 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     /** How many unanswered combinations a refusal lists one by one. */
     static final int LISTED = 10;
 
-    private static String describe(Map<String, Object> inputs) {
-      return inputs.entrySet().stream()
+    /** The combination, and which calling process asks it without the variables it leaves empty. */
+    private static String describe(DecisionContract contract, Map<String, Object> inputs) {
+      var described = inputs.entrySet().stream()
           .map(e -> e.getKey() + " " + (e.getValue() == null ? "empty" : e.getValue()))
           .collect(Collectors.joining(", "));
+      return contract.lacking(inputs)
+          .map(process -> described + " (%s has no %s)".formatted(process, inputs.keySet().stream()
+              .filter(variable -> process.equals(contract.lackedBy().get(variable)))
+              .collect(Collectors.joining(", "))))
+          .orElse(described);
     }
 
     private Finding finding(int rule, String elementId, String text) {
@@ -465,7 +531,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return effective == null || effective.toLowerCase(Locale.ROOT).contains("feel");
     }
 
-    private static String text(Text text) {
+    static String text(Text text) {
       return text == null || text.getTextContent() == null ? "" : text.getTextContent();
     }
 
