@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * What the application makes of the answers of one decision a process owner may change in the
@@ -180,24 +182,61 @@ public record DecisionContract(
    * The variables a calling process lacks are empty together or all given.
    */
   public List<Map<String, Object>> combinations(Set<String> read) {
+    return stream(read).toList();
+  }
+
+  /** How many {@link #combinations(Set)} gives for {@code read}, counted without keeping them. */
+  public long countCombinations(Set<String> read) {
+    return stream(read).count();
+  }
+
+  /**
+   * How many combinations the values make for {@code read} before {@link #possible} narrows them:
+   * what counting them takes.
+   */
+  public long allCombinations(Set<String> read) {
     if (asks.isEmpty()) {
-      return List.of();
+      return 0;
     }
+    long all = 1;
+    for (var values : inputs(read).values()) {
+      all = Math.multiplyExact(all, values.size());
+    }
+    return all;
+  }
+
+  /** Each combination in turn (the last input changing fastest), made as it is asked for. */
+  private Stream<Map<String, Object>> stream(Set<String> read) {
+    if (asks.isEmpty()) {
+      return Stream.empty();
+    }
+    var inputs = inputs(read);
+    var names = List.copyOf(inputs.keySet());
+    var values = List.copyOf(inputs.values());
+    return LongStream.range(0, allCombinations(read))
+        .mapToObj(index -> {
+          var chosen = new Object[names.size()];
+          long rest = index;
+          for (int k = names.size() - 1; k >= 0; k--) {
+            int size = values.get(k).size();
+            chosen[k] = values.get(k).get((int) (rest % size));
+            rest /= size;
+          }
+          var combination = new LinkedHashMap<String, Object>();
+          for (int k = 0; k < names.size(); k++) {
+            combination.put(names.get(k), chosen[k]);
+          }
+          return Collections.unmodifiableMap(combination);
+        })
+        .filter(possible)
+        .filter(this::lackedTogether);
+  }
+
+  /** The asked inputs, then the variables of {@link #alsoHas} that {@code read} names, with their values. */
+  private Map<String, List<Object>> inputs(Set<String> read) {
     var inputs = new LinkedHashMap<>(asks);
     alsoHas.keySet().stream().filter(read::contains).forEach(variable -> inputs.put(variable, values(variable).orElseThrow()));
-    List<Map<String, Object>> all = List.of(Map.of());
-    for (var ask : inputs.entrySet()) {
-      var next = new ArrayList<Map<String, Object>>();
-      for (var partial : all) {
-        for (var value : ask.getValue()) {
-          var more = new LinkedHashMap<>(partial);
-          more.put(ask.getKey(), value);
-          next.add(more);
-        }
-      }
-      all = next;
-    }
-    return all.stream().filter(possible).filter(this::lackedTogether).map(Collections::unmodifiableMap).toList();
+    return inputs;
   }
 
   /** The calling processes that lack variables of {@code asked}: each has them all or none of them. */

@@ -136,7 +136,15 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
         var checked = new Table(resource, decision.getId(), table);
         findings.addAll(checked.breaches(contract, variable -> valuesOf(decision, contract, variable)));
         if (!contract.asks().isEmpty()) {
-          asked.add(new Asking(checked, contract, asked(decision, contract)));
+          var read = reads(decision, contract.alsoHas().keySet());
+          var tooMany = tooMany(contract, read);
+          if (tooMany.isPresent()) {
+            findings.add(checked.finding(0, decision.getId(), String.format(Locale.ROOT, "it reads %s, which the process also has, and would "
+                + "have to be tried with %s combinations (the check tries at most %,d): read fewer of them in one table",
+                String.join(", ", new TreeSet<>(read)), tooMany.get(), MOST_TRIED)));
+          } else {
+            asked.add(new Asking(checked, contract, contract.combinations(read)));
+          }
         }
       }
     }
@@ -148,12 +156,36 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     return findings;
   }
 
+  /**
+   * The most combinations the check tries one table with: a table that reads many of the variables
+   * the process also has would hold the deployment for minutes (some 4,000 evaluations a second).
+   */
+  static final int MOST_TRIED = 50_000;
+
+  /**
+   * How many combinations a table that reads {@code read} would be tried with, if more than {@link
+   * #MOST_TRIED}: counted (made one by one, not kept) unless the values make more than {@link
+   * #MOST_COUNTED} before they are narrowed, then "up to" those.
+   */
+  private static Optional<String> tooMany(DecisionContract contract, Set<String> read) {
+    long all = contract.allCombinations(read);
+    if (all > MOST_COUNTED) {
+      return Optional.of(String.format(Locale.ROOT, "up to %,d", all));
+    }
+    long possible = all > MOST_TRIED ? contract.countCombinations(read) : all;
+    return possible > MOST_TRIED ? Optional.of(String.format(Locale.ROOT, "%,d", possible)) : Optional.empty();
+  }
+
+  /** The most combinations counted before they are narrowed: a second or two. */
+  static final int MOST_COUNTED = 2_000_000;
+
   /** A table the application asks, and what the check asks it with. */
   private record Asking(Table table, DecisionContract contract, List<Map<String, Object>> combinations) {}
 
   /**
    * Decision id → the combinations the check evaluates each table of the DMN file {@code dmn} with
-   * (the tables the application asks); nothing if it cannot be read.
+   * (the tables the application asks; none for a table that reads too many of the variables the
+   * process also has); nothing if it cannot be read.
    */
   Map<String, List<Map<String, Object>>> combinations(InputStream dmn) {
     Collection<Decision> decisions;
@@ -166,15 +198,11 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     for (var decision : decisions) {
       var contract = contracts.get(decision.getId());
       if (contract != null && decision.getExpression() instanceof DecisionTable && !contract.asks().isEmpty()) {
-        asked.put(decision.getId(), asked(decision, contract));
+        var read = reads(decision, contract.alsoHas().keySet());
+        asked.put(decision.getId(), tooMany(contract, read).isPresent() ? List.of() : contract.combinations(read));
       }
     }
     return asked;
-  }
-
-  /** What the check asks {@code decision} with: what it is asked, and what else the process has that it reads. */
-  private static List<Map<String, Object>> asked(Decision decision, DecisionContract contract) {
-    return contract.combinations(reads(decision, contract.alsoHas().keySet()));
   }
 
   /**
@@ -510,7 +538,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
           .orElse(described);
     }
 
-    private Finding finding(int rule, String elementId, String text) {
+    Finding finding(int rule, String elementId, String text) {
       return new Finding(resource, decision, rule, null, elementId, text);
     }
 

@@ -605,6 +605,36 @@ class DecisionTableCheckTest {
     assertThat(evaluations(unused)).containsEntry("statusUpdateCadence", 4 * 4 * 4);
   }
 
+  /** statusUpdateCadence with an input column ("-" in every rule) for each of {@code variables}. */
+  private static String statusUpdatesReading(String... variables) throws IOException {
+    var xml = read("statusUpdateCadence.dmn");
+    for (var variable : variables) {
+      xml = withInputColumn(xml, "statusUpdateCadence", variable, "string", Map.of());
+    }
+    return xml;
+  }
+
+  @Test
+  void aTableThatReadsTooManyOfTheProcesssVariablesIsRefusedRatherThanTriedForMinutes() throws IOException {
+    var prefix = "statusUpdateCadence.dmn, decision statusUpdateCadence: it reads ";
+    var suffix = " (the check tries at most 50,000): read fewer of them in one table";
+    // 16 tiers and priorities * 24 categories with a subcategory or none * 8 impacts or none * 3 urgencies * 2 * 3 plans * 3 coverages
+    var many = statusUpdatesReading("category", "subcategory", "impact", "urgency", "security", "plan", "coverage");
+    assertThat(check("statusUpdateCadence.dmn", many)).containsExactly(prefix + "category, coverage, impact, plan, security, subcategory, "
+        + "urgency, which the process also has, and would have to be tried with 165,888 combinations" + suffix);
+    assertThat(evaluations(many)).containsEntry("statusUpdateCadence", 0);
+    // beyond two million before narrowing (21 subcategories with each category) they are not even counted
+    var more = statusUpdatesReading("category", "subcategory", "impact", "urgency", "security", "plan", "coverage", "issueType",
+        "entryTier", "maxTier");
+    assertThat(check("statusUpdateCadence.dmn", more)).containsExactly(prefix + "category, coverage, entryTier, impact, issueType, maxTier, "
+        + "plan, security, subcategory, urgency, which the process also has, and would have to be tried with up to 46,448,640 combinations"
+        + suffix);
+    // fewer are tried: 16 * 24 * 8 * 3
+    var fewer = statusUpdatesReading("category", "subcategory", "impact", "urgency");
+    assertThat(check("statusUpdateCadence.dmn", fewer)).isEmpty();
+    assertThat(evaluations(fewer)).containsEntry("statusUpdateCadence", 16 * 24 * 8 * 3);
+  }
+
   @Test
   void aPriorityOrIssueTypeColumnInTheEscalationTargetIsAskedWithEveryPriorityAndIssueType() throws IOException {
     // the process owner keeps oversight for P2 to P4, meaning to add a rule for P1 at its ceiling, and forgets it
