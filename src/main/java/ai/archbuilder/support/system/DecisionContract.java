@@ -98,7 +98,9 @@ public record DecisionContract(
   /**
    * Of the combinations the {@code asksWith…} inputs make, the application asks only those for
    * which {@code possible} holds (it gets input variable → value): the others need no answer.
-   * Say in a comment why the others cannot occur; every call narrows further.
+   * Say in a comment why the others cannot occur; every call narrows further. A variable of
+   * {@link #alsoHas} is in the map only where a table reads it: a condition on one must let it be
+   * absent.
    */
   public DecisionContract asksOnlyWhen(Predicate<Map<String, Object>> possible) {
     return new DecisionContract(decision, outputs, mustAnswer, asks, this.possible.and(possible), none, alsoHas, lackedBy);

@@ -3,6 +3,8 @@ package ai.archbuilder.support.system;
 import static ai.archbuilder.support.system.DecisionContract.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,13 +122,13 @@ class DecisionContractTest {
     assertThat(contract.combinations(Set.of("color", "size"))).extracting(asked -> asked.get("color") + " " + asked.get("size"))
         .containsExactly("RED S", "RED L", "RED null", "GREEN S", "GREEN L", "GREEN null", "null null",
             "RED S", "RED L", "RED null", "GREEN S", "GREEN L", "GREEN null", "null null");
-    assertThat(contract.values("color")).contains(java.util.Arrays.asList("RED", "GREEN", null));
+    assertThat(contract.values("color")).contains(Arrays.asList("RED", "GREEN", null));
     assertThat(contract.lacking(Map.of("vip", true, "color", "RED"))).isEmpty();
-    var without = new java.util.HashMap<String, Object>(Map.of("vip", true));
+    var without = new HashMap<String, Object>(Map.of("vip", true));
     without.put("color", null);
     assertThat(contract.lacking(without)).contains("OtherProcess");
     // a variable that may be empty anyway does not tell which process asks
-    without = new java.util.HashMap<>(Map.of("vip", true));
+    without = new HashMap<>(Map.of("vip", true));
     without.put("size", null);
     assertThat(contract.lacking(without)).isEmpty();
     assertThat(contract.combinations(Set.of("tier"))).hasSize(2 * 4);

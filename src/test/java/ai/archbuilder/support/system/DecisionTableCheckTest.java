@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -501,14 +502,14 @@ class DecisionTableCheckTest {
     assertThat(check("statusUpdateCadence.dmn", everyTier)).isEmpty();
   }
 
-  /** Decision id → how many combinations the check evaluates it with, for {@code xml} as file {@code file}. */
+  /** Decision id → how many combinations the check evaluates it with, for the DMN {@code xml}. */
   private static Map<String, Integer> evaluations(String xml) {
     return CHECK.combinations(stream(xml)).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
   }
 
   @Test
   void aDeploymentOfTheTablesEvaluatesAboutAThousandCombinations() throws IOException {
-    var evaluations = new java.util.HashMap<String, Integer>();
+    var evaluations = new HashMap<String, Integer>();
     for (var file : dmnFiles().toList()) {
       evaluations.putAll(evaluations(Files.readString(file)));
     }
