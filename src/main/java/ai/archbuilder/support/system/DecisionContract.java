@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * What the application makes of the answers of one decision a process owner may change in the
@@ -32,6 +36,12 @@ import java.util.stream.IntStream;
  * @param possible which combinations of {@code asks} can occur: only those need an answer
  * @param none what an empty answer means to the application ("no limit"), when a rule must say so
  *     ({@link #mustMatchARule}); null: an empty answer is no answer
+ * @param alsoHas input variable → every value of another variable the calling process has when it
+ *     evaluates the decision (the ticket's plan, its coverage): asked with too, but only where the
+ *     table (or a decision it requires) reads it, so that a column a process owner adds is judged
+ *     as in production without multiplying the evaluations of every table
+ * @param lackedBy variable of {@code alsoHas} → the calling process that does not have it: asked
+ *     empty too, together with the others that process lacks ({@link #lackedBy(String, String...)})
  */
 public record DecisionContract(
     String decision,
@@ -39,15 +49,19 @@ public record DecisionContract(
     boolean mustAnswer,
     Map<String, List<Object>> asks,
     Predicate<Map<String, Object>> possible,
-    String none) {
+    String none,
+    Map<String, List<Object>> alsoHas,
+    Map<String, String> lackedBy) {
 
   public DecisionContract {
     outputs = Map.copyOf(outputs);
     asks = Collections.unmodifiableMap(new LinkedHashMap<>(asks));
+    alsoHas = Collections.unmodifiableMap(new LinkedHashMap<>(alsoHas));
+    lackedBy = Collections.unmodifiableMap(new LinkedHashMap<>(lackedBy));
   }
 
   public static DecisionContract decision(String id) {
-    return new DecisionContract(id, Map.of(), false, Map.of(), asked -> true, null);
+    return new DecisionContract(id, Map.of(), false, Map.of(), asked -> true, null, Map.of(), Map.of());
   }
 
   /**
@@ -84,36 +98,190 @@ public record DecisionContract(
   /**
    * Of the combinations the {@code asksWith…} inputs make, the application asks only those for
    * which {@code possible} holds (it gets input variable → value): the others need no answer.
-   * Say in a comment why the others cannot occur; every call narrows further.
+   * Say in a comment why the others cannot occur; every call narrows further. A variable of
+   * {@link #alsoHas} is in the map only where a table reads it: a condition on one must let it be
+   * absent.
    */
   public DecisionContract asksOnlyWhen(Predicate<Map<String, Object>> possible) {
-    return new DecisionContract(decision, outputs, mustAnswer, asks, this.possible.and(possible), none);
+    return new DecisionContract(decision, outputs, mustAnswer, asks, this.possible.and(possible), none, alsoHas, lackedBy);
+  }
+
+  /**
+   * The calling process also has variable {@code variable}, set to a constant of {@code type}, when
+   * it evaluates the decision: the check asks with each of them too (with the other inputs), but only
+   * if the table, or a decision it requires, reads the variable. A rule a process owner writes on it
+   * is judged as in production, and its literal values are checked as the asked inputs' are. A
+   * variable the decision is asked with ({@code asksWith…}) stays asked always.
+   */
+  public DecisionContract alsoHas(String variable, Class<? extends Enum<?>> type) {
+    return having(variable, names(type));
+  }
+
+  /** As {@link #alsoHas}, and without a value (null) too. */
+  public DecisionContract alsoHasOrNull(String variable, Class<? extends Enum<?>> type) {
+    var values = new ArrayList<Object>(names(type));
+    values.add(null);
+    return having(variable, values);
+  }
+
+  /** As {@link #alsoHas}, with {@code variable} true and false. */
+  public DecisionContract alsoHasFlag(String variable) {
+    return having(variable, List.of(true, false));
+  }
+
+  /** As {@link #alsoHas}, with {@code variable} each tier ({@link Tiers}). */
+  public DecisionContract alsoHasTier(String variable) {
+    return having(variable, IntStream.rangeClosed(Tiers.LOWEST, Tiers.HIGHEST).boxed().toList());
+  }
+
+  /**
+   * The calling process {@code process} evaluates the decision without {@code variables} (of
+   * {@link #alsoHas}), which another calling process has: the check asks with all of them empty
+   * (null) too, as {@code process} does, besides each value they have in the other.
+   */
+  public DecisionContract lackedBy(String process, String... variables) {
+    var more = new LinkedHashMap<>(lackedBy);
+    for (var variable : variables) {
+      if (!alsoHas.containsKey(variable)) {
+        throw new IllegalArgumentException(variable + " is not a variable the process also has (alsoHas…)");
+      }
+      more.put(variable, process);
+    }
+    return new DecisionContract(decision, outputs, mustAnswer, asks, possible, none, alsoHas, more);
+  }
+
+  /**
+   * Every value input variable {@code variable} can have when the decision is evaluated: what it is
+   * asked with ({@code asksWith…}, {@code alsoHas…}), empty (null) included where a calling process
+   * lacks it. Empty if the contract does not name the variable.
+   */
+  public Optional<List<Object>> values(String variable) {
+    if (asks.containsKey(variable)) {
+      return Optional.of(asks.get(variable));
+    }
+    if (!alsoHas.containsKey(variable)) {
+      return Optional.empty();
+    }
+    var values = new ArrayList<Object>(alsoHas.get(variable));
+    if (lackedBy.containsKey(variable) && !values.contains(null)) {
+      values.add(null);
+    }
+    return Optional.of(Collections.unmodifiableList(values));
   }
 
   /**
    * Every combination of the values of {@link #asks} that {@link #possible} lets through, as input
-   * variable → value, in the order the inputs were declared (the last one changing fastest).
+   * variable → value, in the order the inputs were declared (the last one changing fastest): what
+   * the check asks a table that reads none of the variables the process {@link #alsoHas}.
    */
   public List<Map<String, Object>> combinations() {
-    List<Map<String, Object>> all = List.of(Map.of());
-    for (var ask : asks.entrySet()) {
-      var next = new ArrayList<Map<String, Object>>();
-      for (var partial : all) {
-        for (var value : ask.getValue()) {
-          var more = new LinkedHashMap<>(partial);
-          more.put(ask.getKey(), value);
-          next.add(more);
-        }
-      }
-      all = next;
+    return combinations(Set.of());
+  }
+
+  /**
+   * As {@link #combinations()}, with each variable of {@link #alsoHas} that {@code read} names added
+   * after the asked ones (the variables a table reads: a deployed table decides how many there are).
+   * The variables a calling process lacks are empty together or all given.
+   */
+  public List<Map<String, Object>> combinations(Set<String> read) {
+    return stream(read).toList();
+  }
+
+  /** How many {@link #combinations(Set)} gives for {@code read}, counted without keeping them. */
+  public long countCombinations(Set<String> read) {
+    return stream(read).count();
+  }
+
+  /**
+   * How many combinations the values make for {@code read} before {@link #possible} narrows them:
+   * what counting them takes.
+   */
+  public long allCombinations(Set<String> read) {
+    if (asks.isEmpty()) {
+      return 0;
     }
-    return asks.isEmpty() ? List.of() : all.stream().filter(possible).map(Collections::unmodifiableMap).toList();
+    long all = 1;
+    for (var values : inputs(read).values()) {
+      all = Math.multiplyExact(all, values.size());
+    }
+    return all;
+  }
+
+  /** Each combination in turn (the last input changing fastest), made as it is asked for. */
+  private Stream<Map<String, Object>> stream(Set<String> read) {
+    if (asks.isEmpty()) {
+      return Stream.empty();
+    }
+    var inputs = inputs(read);
+    var names = List.copyOf(inputs.keySet());
+    var values = List.copyOf(inputs.values());
+    return LongStream.range(0, allCombinations(read))
+        .mapToObj(index -> {
+          var chosen = new Object[names.size()];
+          long rest = index;
+          for (int k = names.size() - 1; k >= 0; k--) {
+            int size = values.get(k).size();
+            chosen[k] = values.get(k).get((int) (rest % size));
+            rest /= size;
+          }
+          var combination = new LinkedHashMap<String, Object>();
+          for (int k = 0; k < names.size(); k++) {
+            combination.put(names.get(k), chosen[k]);
+          }
+          return Collections.unmodifiableMap(combination);
+        })
+        .filter(possible)
+        .filter(this::lackedTogether);
+  }
+
+  /** The asked inputs, then the variables of {@link #alsoHas} that {@code read} names, with their values. */
+  private Map<String, List<Object>> inputs(Set<String> read) {
+    var inputs = new LinkedHashMap<>(asks);
+    alsoHas.keySet().stream().filter(read::contains).forEach(variable -> inputs.put(variable, values(variable).orElseThrow()));
+    return inputs;
+  }
+
+  /** The calling processes that lack variables of {@code asked}: each has them all or none of them. */
+  private boolean lackedTogether(Map<String, Object> asked) {
+    for (var process : new LinkedHashSet<>(lackedBy.values())) {
+      var lacked = lackedBy.entrySet().stream()
+          .filter(e -> e.getValue().equals(process) && asked.containsKey(e.getKey()))
+          .map(Map.Entry::getKey)
+          .toList();
+      boolean none = lacked.stream().allMatch(variable -> asked.get(variable) == null);
+      boolean all = lacked.stream().allMatch(variable -> alsoHas.get(variable).contains(asked.get(variable)));
+      if (!none && !all) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The calling process whose lack of variables {@code asked} shows (they are empty), if any. */
+  public Optional<String> lacking(Map<String, Object> asked) {
+    return lackedBy.entrySet().stream()
+        .filter(e -> asked.containsKey(e.getKey()) && asked.get(e.getKey()) == null && !alsoHas.get(e.getKey()).contains(null))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  private DecisionContract having(String variable, List<?> values) {
+    if (asks.containsKey(variable)) {
+      return this;
+    }
+    var more = new LinkedHashMap<>(alsoHas);
+    more.put(variable, Collections.unmodifiableList(new ArrayList<Object>(values)));
+    return new DecisionContract(decision, outputs, mustAnswer, asks, possible, none, more, lackedBy);
   }
 
   private DecisionContract asking(String variable, List<?> values) {
     var more = new LinkedHashMap<>(asks);
     more.put(variable, Collections.unmodifiableList(new ArrayList<Object>(values)));
-    return new DecisionContract(decision, outputs, mustAnswer, more, possible, none);
+    var having = new LinkedHashMap<>(alsoHas);
+    having.remove(variable);
+    var lacked = new LinkedHashMap<>(lackedBy);
+    lacked.remove(variable);
+    return new DecisionContract(decision, outputs, mustAnswer, more, possible, none, having, lacked);
   }
 
   /**
@@ -124,7 +292,7 @@ public record DecisionContract(
    * it), is not taken for it.
    */
   public DecisionContract mustMatchARule(String none) {
-    return new DecisionContract(decision, outputs, mustAnswer, asks, possible, Objects.requireNonNull(none));
+    return new DecisionContract(decision, outputs, mustAnswer, asks, possible, Objects.requireNonNull(none), alsoHas, lackedBy);
   }
 
   /** The output names a constant of {@code type}: the application reads it with valueOf. */
@@ -159,13 +327,13 @@ public record DecisionContract(
 
   /** The application evaluates the decision for any input and needs an answer every time. */
   public DecisionContract mustAlwaysAnswer() {
-    return new DecisionContract(decision, outputs, true, asks, possible, none);
+    return new DecisionContract(decision, outputs, true, asks, possible, none, alsoHas, lackedBy);
   }
 
   private DecisionContract with(String output, Expected expected) {
     var more = new LinkedHashMap<>(outputs);
     more.put(output, expected);
-    return new DecisionContract(decision, more, mustAnswer, asks, possible, none);
+    return new DecisionContract(decision, more, mustAnswer, asks, possible, none, alsoHas, lackedBy);
   }
 
   private static List<String> names(Class<? extends Enum<?>> type) {

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,6 +73,10 @@ import org.springframework.stereotype.Component;
  * nothing deployed: the Modeler's "Deploy" shows the message (a 400 of the engine REST API), and
  * the application does not start with such a table in {@code dmn/}.
  *
+ * <p>A table is tried with what the calling processes give it: the inputs its contract asks with,
+ * and those of the other variables the processes have that the table reads (a column a process
+ * owner adds, the plan), empty where a calling process lacks one, so a rule is judged as it works.
+ *
  * <p>A pre-deployer in the engine's deployment command, so every way of deploying goes through it.
  */
 @Component
@@ -123,23 +129,108 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return List.of();
     }
     var findings = new ArrayList<Finding>();
-    var asked = new ArrayList<Map.Entry<Table, DecisionContract>>();
+    var asked = new ArrayList<Asking>();
     for (var decision : decisions) {
       var contract = contracts.get(decision.getId());
       if (contract != null && decision.getExpression() instanceof DecisionTable table) {
         var checked = new Table(resource, decision.getId(), table);
         findings.addAll(checked.breaches(contract, variable -> valuesOf(decision, contract, variable)));
         if (!contract.asks().isEmpty()) {
-          asked.add(Map.entry(checked, contract));
+          var read = reads(decision, contract.alsoHas().keySet());
+          var tooMany = tooMany(contract, read);
+          if (tooMany.isPresent()) {
+            findings.add(checked.finding(0, decision.getId(), String.format(Locale.ROOT, "it reads %s, which the process also has, and would "
+                + "have to be tried with %s combinations (the check tries at most %,d): read fewer of them in one table",
+                String.join(", ", new TreeSet<>(read)), tooMany.get(), MOST_TRIED)));
+          } else {
+            asked.add(new Asking(checked, contract, contract.combinations(read)));
+          }
         }
       }
     }
     // tried only on a file whose values pass: the engine would stop at the first bad one, and a
     // required decision's bad value would come back from every decision that reads it
     if (findings.isEmpty()) {
-      asked.forEach(tried -> findings.addAll(tried.getKey().unanswered(tried.getValue())));
+      asked.forEach(tried -> findings.addAll(tried.table().unanswered(tried.contract(), tried.combinations())));
     }
     return findings;
+  }
+
+  /**
+   * The most combinations the check tries one table with: a table that reads many of the variables
+   * the process also has would hold the deployment for minutes (some 4,000 evaluations a second).
+   */
+  static final int MOST_TRIED = 50_000;
+
+  /**
+   * How many combinations a table that reads {@code read} would be tried with, if more than {@link
+   * #MOST_TRIED}: counted (made one by one, not kept) unless the values make more than {@link
+   * #MOST_COUNTED} before they are narrowed, then "up to" those.
+   */
+  private static Optional<String> tooMany(DecisionContract contract, Set<String> read) {
+    long all = contract.allCombinations(read);
+    if (all > MOST_COUNTED) {
+      return Optional.of(String.format(Locale.ROOT, "up to %,d", all));
+    }
+    long possible = all > MOST_TRIED ? contract.countCombinations(read) : all;
+    return possible > MOST_TRIED ? Optional.of(String.format(Locale.ROOT, "%,d", possible)) : Optional.empty();
+  }
+
+  /** The most combinations counted before they are narrowed: a second or two. */
+  static final int MOST_COUNTED = 2_000_000;
+
+  /** A table the application asks, and what the check asks it with. */
+  private record Asking(Table table, DecisionContract contract, List<Map<String, Object>> combinations) {}
+
+  /**
+   * Decision id → the combinations the check evaluates each table of the DMN file {@code dmn} with
+   * (the tables the application asks; none for a table that reads too many of the variables the
+   * process also has); nothing if it cannot be read.
+   */
+  Map<String, List<Map<String, Object>>> combinations(InputStream dmn) {
+    Collection<Decision> decisions;
+    try {
+      decisions = Dmn.readModelFromStream(dmn).getModelElementsByType(Decision.class);
+    } catch (ModelException e) {
+      return Map.of();
+    }
+    var asked = new LinkedHashMap<String, List<Map<String, Object>>>();
+    for (var decision : decisions) {
+      var contract = contracts.get(decision.getId());
+      if (contract != null && decision.getExpression() instanceof DecisionTable && !contract.asks().isEmpty()) {
+        var read = reads(decision, contract.alsoHas().keySet());
+        asked.put(decision.getId(), tooMany(contract, read).isPresent() ? List.of() : contract.combinations(read));
+      }
+    }
+    return asked;
+  }
+
+  /**
+   * Which of {@code variables} {@code decision} or a decision it requires reads: names in an input
+   * expression, an input entry or an output entry (or a literal expression). A name inside a string
+   * counts too: asking with a variable a table does not read costs evaluations, never a finding.
+   */
+  private static Set<String> reads(Decision decision, Set<String> variables) {
+    if (variables.isEmpty()) {
+      return Set.of();
+    }
+    var texts = new ArrayList<String>();
+    var all = new ArrayList<Decision>(List.of(decision));
+    all.addAll(required(decision).orElse(List.of()));
+    for (var d : all) {
+      if (d.getExpression() instanceof DecisionTable table) {
+        table.getInputs().forEach(input -> texts.add(input.getInputExpression() == null ? "" : Table.text(input.getInputExpression().getText())));
+        for (var rule : table.getRules()) {
+          rule.getInputEntries().forEach(entry -> texts.add(Table.text(entry.getText())));
+          rule.getOutputEntries().forEach(entry -> texts.add(Table.text(entry.getText())));
+        }
+      } else if (d.getExpression() instanceof LiteralExpression literal) {
+        texts.add(Table.text(literal.getText()));
+      }
+    }
+    return variables.stream()
+        .filter(variable -> texts.stream().anyMatch(text -> RememberingFeel.names(text, variable)))
+        .collect(Collectors.toSet());
   }
 
   /**
@@ -149,10 +240,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
    * it a value no contract lists, or nothing says what it can be.
    */
   private Optional<Asked> valuesOf(Decision decision, DecisionContract contract, String name) {
-    var values = new ArrayList<Object>();
-    if (contract.asks().containsKey(name)) {
-      values.addAll(contract.asks().get(name));
-    }
+    var values = new ArrayList<Object>(contract.values(name).orElse(List.of()));
     var required = required(decision);
     if (required.isEmpty()) {
       return Optional.empty();
@@ -293,7 +381,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     }
 
     /** Whether {@code name} occurs in {@code expression} other than as part of a longer name. */
-    private static boolean names(String expression, String name) {
+    static boolean names(String expression, String name) {
       for (int at = expression.indexOf(name); at >= 0; at = expression.indexOf(name, at + 1)) {
         int end = at + name.length();
         if ((at == 0 || !isNameChar(expression.charAt(at - 1))) && (end == expression.length() || !isNameChar(expression.charAt(end)))) {
@@ -368,18 +456,18 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
      * where an empty answer means "none", that no rule matches or an expression leaves empty: the
      * first {@link #LISTED} one a line, then how many more (a deleted catch-all rule leaves hundreds).
      */
-    List<Finding> unanswered(DecisionContract contract) {
+    List<Finding> unanswered(DecisionContract contract, List<Map<String, Object>> combinations) {
       var findings = new ArrayList<Finding>();
       try {
         var parsed = DMN.parseDecision(decision, (DmnModelInstance) table.getModelInstance());
-        var problems = FEEL.remembering(() -> contract.combinations().stream()
+        var problems = FEEL.remembering(() -> combinations.stream()
             .map(inputs -> problem(contract, inputs, DMN.evaluateDecisionTable(parsed, Variables.fromMap(inputs)), MATCHED.get()))
             .flatMap(Optional::stream)
             .toList());
         problems.stream().limit(LISTED).forEach(problem -> findings.add(finding(0, decision, problem)));
         if (problems.size() > LISTED) {
           findings.add(finding(0, decision, "and %d more combinations of %s that the application asks get no answer it can use"
-              .formatted(problems.size() - LISTED, String.join(", ", contract.asks().keySet()))));
+              .formatted(problems.size() - LISTED, String.join(", ", combinations.get(0).keySet()))));
         }
       } catch (RuntimeException e) {
         findings.add(finding(0, decision, "the table cannot be evaluated: " + e.getMessage()));
@@ -396,10 +484,10 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     private Optional<String> problem(DecisionContract contract, Map<String, Object> inputs, DmnDecisionTableResult result, List<String> matched) {
       if (contract.none() != null && result.isEmpty()) {
         return Optional.of("no rule matches %s, which the application asks: write a rule, with an empty (null) output for \"%s\""
-            .formatted(describe(inputs), contract.none()));
+            .formatted(describe(contract, inputs), contract.none()));
       }
       if (contract.none() == null && (result.isEmpty() || result.getFirstResult().values().stream().allMatch(Objects::isNull))) {
-        return Optional.of("no rule answers %s, which the application asks".formatted(describe(inputs)));
+        return Optional.of("no rule answers %s, which the application asks".formatted(describe(contract, inputs)));
       }
       var answer = result.getFirstResult();
       return contract.outputs().entrySet().stream()
@@ -408,12 +496,12 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
             if (value == null && contract.none() != null) {
               return computedEmpty(output.getKey(), matched)
                   .map(rule -> "the answer to %s, which the application asks, is an empty %s computed by rule %d (%s): a value it reads is missing "
-                      .formatted(describe(inputs), output.getKey(), rule + 1, literal(outputEntry(rule, output.getKey())).written())
+                      .formatted(describe(contract, inputs), output.getKey(), rule + 1, literal(outputEntry(rule, output.getKey())).written())
                       + "(a required decision without a rule for it?); write \"%s\" as a rule with an empty (null) output".formatted(contract.none()))
                   .stream();
             }
             return output.getValue().complaint(output.getKey(), Literal.ofValue(value))
-                .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(inputs), complaint))
+                .map(complaint -> "the answer to %s, which the application asks, is no use: %s".formatted(describe(contract, inputs), complaint))
                 .stream();
           })
           .findFirst();
@@ -438,13 +526,19 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
     /** How many unanswered combinations a refusal lists one by one. */
     static final int LISTED = 10;
 
-    private static String describe(Map<String, Object> inputs) {
-      return inputs.entrySet().stream()
+    /** The combination, and which calling process asks it without the variables it leaves empty. */
+    private static String describe(DecisionContract contract, Map<String, Object> inputs) {
+      var described = inputs.entrySet().stream()
           .map(e -> e.getKey() + " " + (e.getValue() == null ? "empty" : e.getValue()))
           .collect(Collectors.joining(", "));
+      return contract.lacking(inputs)
+          .map(process -> described + " (%s has no %s)".formatted(process, inputs.keySet().stream()
+              .filter(variable -> process.equals(contract.lackedBy().get(variable)))
+              .collect(Collectors.joining(", "))))
+          .orElse(described);
     }
 
-    private Finding finding(int rule, String elementId, String text) {
+    Finding finding(int rule, String elementId, String text) {
       return new Finding(resource, decision, rule, null, elementId, text);
     }
 
@@ -465,7 +559,7 @@ class DecisionTableCheck extends AbstractProcessEnginePlugin {
       return effective == null || effective.toLowerCase(Locale.ROOT).contains("feel");
     }
 
-    private static String text(Text text) {
+    static String text(Text text) {
       return text == null || text.getTextContent() == null ? "" : text.getTextContent();
     }
 

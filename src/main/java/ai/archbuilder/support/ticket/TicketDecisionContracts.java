@@ -4,6 +4,7 @@ import static ai.archbuilder.support.system.DecisionContract.decision;
 import static ai.archbuilder.support.ticket.TicketLifecycle.CATEGORY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.COVERAGE;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ENTRY_TIER;
+import static ai.archbuilder.support.ticket.TicketLifecycle.ESCALATION_PROCESS_KEY;
 import static ai.archbuilder.support.ticket.TicketLifecycle.FIRST_RESPONSE_HOURS;
 import static ai.archbuilder.support.ticket.TicketLifecycle.IMPACT;
 import static ai.archbuilder.support.ticket.TicketLifecycle.ISSUE_TYPE;
@@ -25,6 +26,7 @@ import ai.archbuilder.support.system.DecisionContract;
 import ai.archbuilder.support.system.DecisionContracts;
 import ai.archbuilder.support.ticket.TicketClock.DeadlineUnit;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +53,7 @@ class TicketDecisionContracts implements DecisionContracts {
             .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class).asksWith(URGENCY.name(), Urgency.class),
         decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class)
             .asksWithFlag(SECURITY.name()).asksWith(CATEGORY.name(), Category.class).asksWithOrNull(SUBCATEGORY.name(), Subcategory.class)
-            .asksOnlyWhen(asked -> asked.get(SUBCATEGORY.name()) == null
-                || Subcategory.valueOf((String) asked.get(SUBCATEGORY.name())).category().name().equals(asked.get(CATEGORY.name()))),
+            .asksOnlyWhen(TicketDecisionContracts::subcategoryOfItsCategory),
         decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith(PRIORITY.name(), Priority.class).asksWith(PLAN.name(), Plan.class),
         // the assessment's Task_DetermineEntryTier and Task_DetermineTierCeiling ask with the
         // priority ticketPriority gave, security (true or false from intake, set again by the triage)
@@ -65,24 +66,64 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name())
             .asksWith(PRIORITY.name(), Priority.class),
         decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier(TIER.name()),
-        decision("escalationMatrix").positive("matrixHours"),
-        decision("tier1PriorityWindow").positive("windowHours"),
-        // Task_DetermineTimeInTierLimit, after the assessment and in EscalationProcess after a move
-        // (which gets only the tiers, issue type, priority and hours: no plan or coverage), with the
-        // ticket's tier and what the required escalationMatrix (issue type, tier) and
+        // the matrix is asked as timeInTierLimit asks it (its Tier 4 has no rule: timeInTierLimit
+        // reads no matrix there), so only its values are checked here
+        whereTimeInTierIsDetermined(decision("escalationMatrix").positive("matrixHours")),
+        // P1 has no window (§5): written as a rule with an empty output, so that a deleted P2 to P4
+        // row is refused rather than quietly giving its tickets the matrix's hours
+        whereTimeInTierIsDetermined(decision("tier1PriorityWindow").positiveOrNull("windowHours")
+            .mustMatchARule("no window, the matrix's hours alone").asksWith(PRIORITY.name(), Priority.class)),
+        // Task_DetermineTimeInTierLimit, after the assessment and in EscalationProcess after a move,
+        // with the ticket's tier and what the required escalationMatrix (issue type, tier) and
         // tier1PriorityWindow (priority) read. Every combination occurs: a P1 is in Tier 1 until the
         // re-assessment's critical reroute moves it, a security issue of any priority in any tier.
         // Empty is "no time-based move" (StartSlaClocksDelegate, SetTierSlaDelegate): it must be a
         // rule's, a deleted rule would quietly stop the moves
-        decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()).mustMatchARule("no limit")
-            .asksWithTier(TIER.name()).asksWith(PRIORITY.name(), Priority.class).asksWith(ISSUE_TYPE.name(), IssueType.class),
+        whereTimeInTierIsDetermined(decision("timeInTierLimit").positiveOrNull(TIME_IN_TIER_HOURS.name()).mustMatchARule("no limit")
+            .asksWithTier(TIER.name()).asksWith(PRIORITY.name(), Priority.class).asksWith(ISSUE_TYPE.name(), IssueType.class)),
         // Task_DetermineStatusCadence, on entering SubProcess_WorkInTier: any tier with any priority
         // (a P1 left below its entry tier by an oversight answer included). Empty is "no status
-        // updates" (TicketClock), again only as a rule's answer
-        decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()).mustMatchARule("no status updates")
-            .asksWithTier(TIER.name()).asksWith(PRIORITY.name(), Priority.class),
+        // updates" (TicketClock), again only as a rule's answer. Only the lifecycle asks it: it has
+        // the whole assessment
+        withTheAssessment(decision("statusUpdateCadence").positiveOrNull(STATUS_UPDATE_HOURS.name()).mustMatchARule("no status updates")
+            .asksWithTier(TIER.name()).asksWith(PRIORITY.name(), Priority.class)),
         // TicketClock
         decision(TicketClock.LIFECYCLE_DEADLINES).wholePositive("amount").oneOf("unit", DeadlineUnit.class)
             .asksWith("deadline", TicketClock.Deadline.class).asksWith(COVERAGE.name(), Coverage.class));
+  }
+
+  /**
+   * What the lifecycle has once the ticket is assessed, besides what {@code contract} asks: the
+   * ticket's classification (a subcategory of its category or none, an impact or none), its plan,
+   * the assessment's answers and its tiers. The check asks with those a table reads (a column a
+   * process owner adds). Flow variables (trigger, outcome, counts) and hours are not asked.
+   */
+  private static DecisionContract withTheAssessment(DecisionContract contract) {
+    return contract
+        .alsoHas(CATEGORY.name(), Category.class).alsoHasOrNull(SUBCATEGORY.name(), Subcategory.class)
+        .alsoHasOrNull(IMPACT.name(), Impact.class).alsoHas(URGENCY.name(), Urgency.class).alsoHasFlag(SECURITY.name())
+        .alsoHas(PLAN.name(), Plan.class).alsoHas(PRIORITY.name(), Priority.class).alsoHas(ISSUE_TYPE.name(), IssueType.class)
+        .alsoHas(COVERAGE.name(), Coverage.class)
+        .alsoHasTier(TIER.name()).alsoHasTier(ENTRY_TIER.name()).alsoHasTier(MAX_TIER.name())
+        .asksOnlyWhen(TicketDecisionContracts::subcategoryOfItsCategory);
+  }
+
+  /**
+   * Task_DetermineTimeInTierLimit evaluates timeInTierLimit, and with it escalationMatrix and
+   * tier1PriorityWindow, in two processes: the lifecycle's assessment ({@link #withTheAssessment})
+   * and EscalationProcess after a move, which has the tiers, the priority and the issue type (what
+   * the call activities pass in), but none of the classification, plan or coverage.
+   */
+  private static DecisionContract whereTimeInTierIsDetermined(DecisionContract contract) {
+    return withTheAssessment(contract).lackedBy(ESCALATION_PROCESS_KEY,
+        CATEGORY.name(), SUBCATEGORY.name(), IMPACT.name(), URGENCY.name(), SECURITY.name(), PLAN.name(), COVERAGE.name());
+  }
+
+  /** A subcategory only with its own category (or none), where both are asked. */
+  private static boolean subcategoryOfItsCategory(Map<String, Object> asked) {
+    var subcategory = SUBCATEGORY.from(asked);
+    return subcategory == null
+        || !asked.containsKey(CATEGORY.name())
+        || Subcategory.valueOf(subcategory).category().name().equals(CATEGORY.from(asked));
   }
 }

@@ -76,8 +76,11 @@ class SlaDecisionsTest {
       P4, 168
       """)
   void tier1PriorityWindow(String priority, Double hours) {
-    assertThat(evaluate(TIME_IN_TIER, "tier1PriorityWindow", "priority", priority).get("windowHours"))
-        .isEqualTo(hours);
+    Outcome outcome = evaluate(TIME_IN_TIER, "tier1PriorityWindow", "priority", priority);
+
+    assertThat(outcome.get("windowHours")).isEqualTo(hours);
+    // P1's "no window" is a rule of its own too: a deleted row is refused at deployment, not read as none
+    assertThat(outcome.rule("tier1PriorityWindow")).isEqualTo("tier1PriorityWindow_" + priority.toLowerCase());
   }
 
   @ParameterizedTest(name = "Tier {0}, {1}, {2} → {3} h")

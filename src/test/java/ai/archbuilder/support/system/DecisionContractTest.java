@@ -3,7 +3,11 @@ package ai.archbuilder.support.system;
 import static ai.archbuilder.support.system.DecisionContract.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The combinations of inputs a contract has the check ask a table with (DecisionTableCheckTest asks the tables). */
@@ -88,6 +92,46 @@ class DecisionContractTest {
     assertThat(tier.complaints(DecisionContract.Listed.of("not(0)"), "integer")).containsExactly(
         "input tier 0 is never asked: the application has 1, 2, 3, 4 — not(…) excludes nothing with it");
     assertThat(tier.complaints(DecisionContract.Listed.of("\"2\""), "string")).isEmpty();
+  }
+
+  enum Size {
+    S,
+    L
+  }
+
+  @Test
+  void aVariableTheProcessAlsoHasIsAskedOnlyWhereTheTableReadsIt() {
+    var contract = decision("d").asksWithTier("tier").alsoHas("color", Color.class).alsoHas("size", Size.class);
+
+    assertThat(contract.combinations()).hasSize(4);
+    assertThat(contract.combinations(Set.of("size"))).hasSize(4 * 2).allMatch(asked -> asked.keySet().equals(Set.of("tier", "size")));
+    assertThat(contract.combinations(Set.of("color", "size")).get(0).keySet()).containsExactly("tier", "color", "size");
+    assertThat(contract.values("color")).contains(List.of("RED", "GREEN"));
+    assertThat(contract.values("shape")).isEmpty();
+    // a variable asked stays asked always
+    assertThat(decision("d").asksWithTier("tier").alsoHasTier("tier").combinations()).hasSize(4);
+    assertThat(decision("d").alsoHasTier("tier").asksWithTier("tier").alsoHas()).isEmpty();
+  }
+
+  @Test
+  void theVariablesACallingProcessLacksAreAskedEmptyTogether() {
+    var contract = decision("d").asksWithFlag("vip").alsoHas("color", Color.class).alsoHasOrNull("size", Size.class).alsoHasTier("tier")
+        .lackedBy("OtherProcess", "color", "size");
+
+    // the process that has them: each color with each size or none; the other: neither
+    assertThat(contract.combinations(Set.of("color", "size"))).extracting(asked -> asked.get("color") + " " + asked.get("size"))
+        .containsExactly("RED S", "RED L", "RED null", "GREEN S", "GREEN L", "GREEN null", "null null",
+            "RED S", "RED L", "RED null", "GREEN S", "GREEN L", "GREEN null", "null null");
+    assertThat(contract.values("color")).contains(Arrays.asList("RED", "GREEN", null));
+    assertThat(contract.lacking(Map.of("vip", true, "color", "RED"))).isEmpty();
+    var without = new HashMap<String, Object>(Map.of("vip", true));
+    without.put("color", null);
+    assertThat(contract.lacking(without)).contains("OtherProcess");
+    // a variable that may be empty anyway does not tell which process asks
+    without = new HashMap<>(Map.of("vip", true));
+    without.put("size", null);
+    assertThat(contract.lacking(without)).isEmpty();
+    assertThat(contract.combinations(Set.of("tier"))).hasSize(2 * 4);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
@@ -98,6 +100,32 @@ class DecisionTableCheckTest {
     var without = xml.replaceAll("(?s)\\s*<rule id=\"" + Pattern.quote(id) + "\">.*?</rule>", "");
     assertThat(without).as("rule %s in %s", id, file).isNotEqualTo(xml);
     return without;
+  }
+
+  /**
+   * {@code xml} with an input column reading {@code variable} added last to {@code decision}'s table,
+   * as the Modeler's "Add input" leaves it: "-" in every rule but those {@code entries} names (rule
+   * id → entry).
+   */
+  private static String withInputColumn(String xml, String decision, String variable, String typeRef, Map<String, String> entries) {
+    var output = "<output id=\"Output_" + decision + "_";
+    assertThat(xml).contains(output);
+    var input = ("<input id=\"Input_%1$s_%2$s\" label=\"%2$s\">\n        <inputExpression id=\"InputExpression_%1$s_%2$s\" "
+        + "typeRef=\"%3$s\">\n          <text>%2$s</text>\n        </inputExpression>\n      </input>\n      ").formatted(decision, variable, typeRef);
+    xml = xml.replaceFirst(Pattern.quote(output), Matcher.quoteReplacement(input + output));
+    var rules = Pattern.compile("(?s)(<rule id=\"(" + Pattern.quote(decision) + "_[^\"]*)\">.*?)(\\s*<outputEntry )").matcher(xml);
+    var added = new StringBuilder();
+    var seen = new HashSet<String>();
+    while (rules.find()) {
+      var rule = rules.group(2);
+      seen.add(rule);
+      var entry = "\n        <inputEntry id=\"UnaryTests_%s_%s\">\n          <text>%s</text>\n        </inputEntry>"
+          .formatted(rule, variable, entries.getOrDefault(rule, "-").replace("<", "&lt;"));
+      rules.appendReplacement(added, Matcher.quoteReplacement(rules.group(1) + entry + rules.group(3)));
+    }
+    rules.appendTail(added);
+    assertThat(seen).as("rules of %s", decision).containsAll(entries.keySet());
+    return added.toString();
   }
 
   private static String replaced(String xml, String from, String to) {
@@ -182,13 +210,20 @@ class DecisionTableCheckTest {
 
   // ---- literal input values the application never has: the rule, or its value, silently never matches
 
-  @Test
-  void aPriorityTheRequiredDecisionNeverAnswersIsRefusedNamingTheRule() throws IOException {
-    // the process owner means HIGH urgency to raise P4 → P3 and types P5: no ticket has base priority P5
-    var xml = withInput(read("ticketPriority.dmn"), "UnaryTests_ticketPriority_highP4_1", "\"P5\"");
-    assertThat(check("ticketPriority.dmn", xml)).containsExactly(
-        "ticketPriority.dmn, decision ticketPriority, rule 2 (highP4): input basePriority \"P5\" is never asked: "
-            + "the application has P1, P2, P3, P4 — the rule can never match");
+  @ParameterizedTest(name = "{1} in {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # the process owner means HIGH urgency to raise P4 → P3 and types P5: no ticket has base priority P5
+      ticketPriority.dmn   | UnaryTests_ticketPriority_highP4_1       | "P5"         | ticketPriority.dmn, decision ticketPriority, rule 2 (highP4): input basePriority "P5" is never asked: the application has P1, P2, P3, P4 — the rule can never match
+      tierResponseTime.dmn | UnaryTests_tierResponseTime_tier2_1      | 5            | tierResponseTime.dmn, decision tierResponseTime, rule 2 (tier2): input tier 5 is never asked: the application has 1, 2, 3, 4 — the rule can never match
+      # the tables timeInTierLimit requires are asked what it is asked: a misspelt issue type, a tier 5, a priority P5
+      timeInTierLimit.dmn  | UnaryTests_escalationMatrix_technical1_1 | "TECHNICALL" | timeInTierLimit.dmn, decision escalationMatrix, rule 1 (technical1): input issueType "TECHNICALL" is never asked: the application has TECHNICAL, PERFORMANCE, INTEGRATION, SECURITY, BILLING — the rule can never match
+      timeInTierLimit.dmn  | UnaryTests_escalationMatrix_billing3_2    | 5            | timeInTierLimit.dmn, decision escalationMatrix, rule 15 (billing3): input tier 5 is never asked: the application has 1, 2, 3, 4 — the rule can never match
+      timeInTierLimit.dmn  | UnaryTests_tier1PriorityWindow_p2_1      | "P5"         | timeInTierLimit.dmn, decision tier1PriorityWindow, rule 2 (p2): input priority "P5" is never asked: the application has P1, P2, P3, P4 — the rule can never match
+      timeInTierLimit.dmn  | UnaryTests_tier1PriorityWindow_p3_1      | "p3"         | timeInTierLimit.dmn, decision tier1PriorityWindow, rule 3 (p3): input priority "p3" is never asked: the application has P1, P2, P3, P4 (the case counts) — the rule can never match
+      """)
+  void anInputValueTheApplicationNeverAsksWithIsRefusedNamingFileDecisionRuleAndValue(String file, String entry, String value, String refusal)
+      throws IOException {
+    assertThat(check(file, withInput(read(file), entry, value))).containsExactly(refusal);
   }
 
   @Test
@@ -310,28 +345,32 @@ class DecisionTableCheckTest {
         + "output targetTier 5 is not a tier the application has (1 to 4)");
   }
 
+  @ParameterizedTest(name = "{0} without {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # a rule the process owner deletes → one of the things the application then asks without an answer
+      slaTargets.dmn          | slaTargets_p3               | decision slaTargets: no rule answers priority P3, which the application asks
+      tierResponseTime.dmn    | tierResponseTime_tier2      | decision tierResponseTime: no rule answers tier 2, which the application asks
+      ticketPriority.dmn      | ticketPriority_unchanged    | decision ticketPriority: no rule answers impact SYSTEM_DOWN, category TECHNICAL, urgency MEDIUM, which the application asks
+      ticketPriority.dmn      | basePriority_noImpact       | decision basePriority: no rule answers impact empty, category TECHNICAL, which the application asks
+      issueType.dmn           | issueType_technical         | decision issueType: no rule answers security false, category TECHNICAL, subcategory SOFTWARE_BUG, which the application asks
+      rejectionHandling.dmn   | rejectionHandling_first     | decision rejectionHandling: no rule answers failedAttemptsInTier 1, which the application asks
+      feedbackFollowUp.dmn    | feedbackFollowUp_satisfied  | decision feedbackFollowUp: no rule answers csat 3, which the application asks
+      # a deleted Tier 1 window: its tickets would quietly get the matrix's hours; P1's "no window" is a rule too
+      timeInTierLimit.dmn     | tier1PriorityWindow_p1      | decision tier1PriorityWindow: no rule matches priority P1, which the application asks: write a rule, with an empty (null) output for "no window, the matrix's hours alone"
+      timeInTierLimit.dmn     | tier1PriorityWindow_p2      | decision tier1PriorityWindow: no rule matches priority P2, which the application asks: write a rule, with an empty (null) output for "no window, the matrix's hours alone"
+      timeInTierLimit.dmn     | tier1PriorityWindow_p3      | decision tier1PriorityWindow: no rule matches priority P3, which the application asks: write a rule, with an empty (null) output for "no window, the matrix's hours alone"
+      timeInTierLimit.dmn     | tier1PriorityWindow_p4      | decision tier1PriorityWindow: no rule matches priority P4, which the application asks: write a rule, with an empty (null) output for "no window, the matrix's hours alone"
+      """)
+  void aDeletedRuleWhoseCasesNoOtherAnswersIsRefused(String file, String rule, String refusal) throws IOException {
+    assertThat(check(file, withoutRule(file, rule))).contains(file + ", " + refusal);
+  }
+
   @Test
-  void everyOtherTableAProcessAsksKeepsAnAnswerForEverythingItAsks() throws IOException {
-    // a rule the process owner deletes → what the application then asks without an answer
-    var cases = Map.of(
-        "slaTargets.dmn/slaTargets_p3", "decision slaTargets: no rule answers priority P3,",
-        "tierResponseTime.dmn/tierResponseTime_tier2", "decision tierResponseTime: no rule answers tier 2,",
-        "ticketPriority.dmn/ticketPriority_unchanged", "decision ticketPriority: no rule answers impact SYSTEM_DOWN, category TECHNICAL, urgency MEDIUM,",
-        "ticketPriority.dmn/basePriority_noImpact", "decision basePriority: no rule answers impact empty, category TECHNICAL,",
-        "issueType.dmn/issueType_technical", "decision issueType: no rule answers security false, category TECHNICAL, subcategory SOFTWARE_BUG,",
-        "rejectionHandling.dmn/rejectionHandling_first", "decision rejectionHandling: no rule answers failedAttemptsInTier 1,",
-        "feedbackFollowUp.dmn/feedbackFollowUp_satisfied", "decision feedbackFollowUp: no rule answers csat 3,");
-    cases.forEach((deleted, complaint) -> {
-      var file = deleted.substring(0, deleted.indexOf('/'));
-      try {
-        assertThat(check(file, withoutRule(file, deleted.substring(deleted.indexOf('/') + 1))))
-            .as(deleted).anyMatch(finding -> finding.contains(complaint));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    // answers that others give stay the owner's choice: without the rule for a second rejection, every rejection is the first
+  void aDeletedRuleWhoseCasesOthersAnswerIsTheOwnersChoice() throws IOException {
+    // without the rule for a second rejection, every rejection is the first
     assertThat(check("rejectionHandling.dmn", withoutRule("rejectionHandling.dmn", "rejectionHandling_second"))).isEmpty();
+    // a deleted window is refused once, for its priority: timeInTierLimit itself answers with the matrix's hours
+    assertThat(check("timeInTierLimit.dmn", withoutRule("timeInTierLimit.dmn", "tier1PriorityWindow_p2"))).hasSize(1);
   }
 
   @Test
@@ -463,11 +502,18 @@ class DecisionTableCheckTest {
     assertThat(check("statusUpdateCadence.dmn", everyTier)).isEmpty();
   }
 
+  /** Decision id → how many combinations the check evaluates it with, for the DMN {@code xml}. */
+  private static Map<String, Integer> evaluations(String xml) {
+    return CHECK.combinations(stream(xml)).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+  }
+
   @Test
-  void aDeploymentOfTheTablesEvaluatesAboutAThousandCombinations() {
-    var evaluations = MODULES.stream().flatMap(m -> m.decisions().stream())
-        .filter(c -> !c.asks().isEmpty())
-        .collect(Collectors.toMap(DecisionContract::decision, c -> c.combinations().size()));
+  void aDeploymentOfTheTablesEvaluatesAboutAThousandCombinations() throws IOException {
+    var evaluations = new HashMap<String, Integer>();
+    for (var file : dmnFiles().toList()) {
+      evaluations.putAll(evaluations(Files.readString(file)));
+    }
+    // the shipped tables read none of the variables the processes also have: no more than they ask
     assertThat(evaluations).containsOnly(
         entry("supportCoverage", 4 * 3),
         entry("lifecycleDeadlines", 3 * 3),
@@ -479,11 +525,137 @@ class DecisionTableCheckTest {
         entry("issueType", 2 * 24), // each of the 20 subcategories with its category, and no subcategory with each of 4
         entry("slaTargets", 4),
         entry("tierResponseTime", 4),
+        entry("tier1PriorityWindow", 4),
         entry("timeInTierLimit", 4 * 4 * 5),
         entry("statusUpdateCadence", 4 * 4),
         entry("rejectionHandling", 10),
         entry("feedbackFollowUp", 5));
-    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1028);
+    assertThat(evaluations.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1032);
+  }
+
+  // ---- a column a process owner adds for a variable the process has: asked as in production
+
+  @Test
+  void aPlanColumnInTheTimeInTierLimitIsAskedWithEveryPlanAndWithoutAsEscalationProcessAsks() throws IOException {
+    // the process owner wants no time-based moves from Tiers 2 and 3 for BASIC (its ceiling is Tier 1 anyway), and forgets
+    // to say "none" for it: BASIC tickets get no rule in the lifecycle, and no ticket does after a move, where
+    // EscalationProcess has no plan
+    var xml = withInputColumn(read("timeInTierLimit.dmn"), "timeInTierLimit", "plan", "string",
+        Map.of("timeInTierLimit_tier2or3", "\"PROFESSIONAL\", \"ENTERPRISE\""));
+    var prefix = "timeInTierLimit.dmn, decision timeInTierLimit: no rule matches tier 2, priority P1, issueType TECHNICAL, ";
+    var suffix = ", which the application asks: write a rule, with an empty (null) output for \"no limit\"";
+    var findings = check("timeInTierLimit.dmn", xml);
+    assertThat(findings).hasSize(11).startsWith(
+        prefix + "plan BASIC" + suffix,
+        prefix + "plan empty (EscalationProcess has no plan)" + suffix);
+    // tiers 2 and 3, 4 priorities, 5 issue types, BASIC and no plan
+    assertThat(findings.get(10)).isEqualTo("timeInTierLimit.dmn, decision timeInTierLimit: and 70 more combinations of "
+        + "tier, priority, issueType, plan that the application asks get no answer it can use");
+    assertThat(evaluations(xml)).containsEntry("timeInTierLimit", 4 * 4 * 5 * (3 + 1));
+
+    // written out, with "none" for BASIC and the matrix after a move, it passes
+    var written = withInput(xml, "UnaryTests_timeInTierLimit_tier2or3_plan", "\"PROFESSIONAL\", \"ENTERPRISE\", null");
+    written = withInput(replaced(written, "hitPolicy=\"UNIQUE\"", "hitPolicy=\"FIRST\""), "UnaryTests_timeInTierLimit_tier4_1", ">= 2");
+    assertThat(check("timeInTierLimit.dmn", written)).isEmpty();
+    // a plan the application does not have is refused as in any other column
+    var misspelt = withInput(xml, "UnaryTests_timeInTierLimit_tier2or3_plan", "\"PROFESSIONAL\", \"ENTERPRISES\"");
+    assertThat(check("timeInTierLimit.dmn", misspelt)).containsExactly(
+        "timeInTierLimit.dmn, decision timeInTierLimit, rule 3 (tier2or3): input plan \"ENTERPRISES\" is never asked: "
+            + "the application has BASIC, PROFESSIONAL, ENTERPRISE — it can never match");
+  }
+
+  @Test
+  void aCoverageColumnInARequiredDecisionIsAskedByTheTableThatRequiresIt() throws IOException {
+    // the matrix halved for 24/7 tickets in Tier 2 (a rule of its own would follow): the lifecycle's coverages are asked,
+    // and none after a move; the TECHNICAL Tier 2 row now answers STANDARD only
+    var xml = withInputColumn(read("timeInTierLimit.dmn"), "escalationMatrix", "coverage", "string",
+        Map.of("escalationMatrix_technical2", "\"STANDARD\""));
+    var findings = check("timeInTierLimit.dmn", xml);
+    var computed = ", which the application asks, is an empty timeInTierHours computed by rule 3 (matrixHours): a value it reads is missing "
+        + "(a required decision without a rule for it?); write \"no limit\" as a rule with an empty (null) output";
+    assertThat(findings).hasSize(11).startsWith(
+        "timeInTierLimit.dmn, decision timeInTierLimit: the answer to tier 2, priority P1, issueType TECHNICAL, coverage PREMIUM_24_7" + computed,
+        "timeInTierLimit.dmn, decision timeInTierLimit: the answer to tier 2, priority P1, issueType TECHNICAL, coverage EMERGENCY_24_7" + computed,
+        "timeInTierLimit.dmn, decision timeInTierLimit: the answer to tier 2, priority P1, issueType TECHNICAL, "
+            + "coverage empty (EscalationProcess has no coverage)" + computed);
+    assertThat(evaluations(xml)).containsEntry("timeInTierLimit", 4 * 4 * 5 * (3 + 1)).containsEntry("tier1PriorityWindow", 4);
+    var misspelt = withInput(xml, "UnaryTests_escalationMatrix_technical2_coverage", "\"PREMIUM\"");
+    assertThat(check("timeInTierLimit.dmn", misspelt)).containsExactly(
+        "timeInTierLimit.dmn, decision escalationMatrix, rule 2 (technical2): input coverage \"PREMIUM\" is never asked: "
+            + "the application has STANDARD, PREMIUM_24_7, EMERGENCY_24_7 — the rule can never match");
+  }
+
+  @Test
+  void aCoverageColumnInTheStatusUpdateCadenceIsAskedWithEveryCoverageTheLifecycleHas() throws IOException {
+    // P3 updates only for Standard coverage: 24/7 P3 tickets in Tiers 2 to 4 would get no rule (only the lifecycle asks)
+    var xml = withInputColumn(read("statusUpdateCadence.dmn"), "statusUpdateCadence", "coverage", "string",
+        Map.of("statusUpdateCadence_p3", "\"STANDARD\""));
+    var prefix = "statusUpdateCadence.dmn, decision statusUpdateCadence: no rule matches ";
+    var suffix = ", which the application asks: write a rule, with an empty (null) output for \"no status updates\"";
+    assertThat(check("statusUpdateCadence.dmn", xml)).containsExactly(
+        prefix + "tier 2, priority P3, coverage PREMIUM_24_7" + suffix,
+        prefix + "tier 2, priority P3, coverage EMERGENCY_24_7" + suffix,
+        prefix + "tier 3, priority P3, coverage PREMIUM_24_7" + suffix,
+        prefix + "tier 3, priority P3, coverage EMERGENCY_24_7" + suffix,
+        prefix + "tier 4, priority P3, coverage PREMIUM_24_7" + suffix,
+        prefix + "tier 4, priority P3, coverage EMERGENCY_24_7" + suffix);
+    assertThat(evaluations(xml)).containsEntry("statusUpdateCadence", 4 * 4 * 3);
+    // a column the table adds without a rule on it changes nothing but the evaluations
+    var unused = withInputColumn(read("statusUpdateCadence.dmn"), "statusUpdateCadence", "category", "string", Map.of());
+    assertThat(check("statusUpdateCadence.dmn", unused)).isEmpty();
+    assertThat(evaluations(unused)).containsEntry("statusUpdateCadence", 4 * 4 * 4);
+  }
+
+  /** statusUpdateCadence with an input column ("-" in every rule) for each of {@code variables}. */
+  private static String statusUpdatesReading(String... variables) throws IOException {
+    var xml = read("statusUpdateCadence.dmn");
+    for (var variable : variables) {
+      xml = withInputColumn(xml, "statusUpdateCadence", variable, "string", Map.of());
+    }
+    return xml;
+  }
+
+  @Test
+  void aTableThatReadsTooManyOfTheProcesssVariablesIsRefusedRatherThanTriedForMinutes() throws IOException {
+    var prefix = "statusUpdateCadence.dmn, decision statusUpdateCadence: it reads ";
+    var suffix = " (the check tries at most 50,000): read fewer of them in one table";
+    // 16 tiers and priorities * 24 categories with a subcategory or none * 8 impacts or none * 3 urgencies * 2 * 3 plans * 3 coverages
+    var many = statusUpdatesReading("category", "subcategory", "impact", "urgency", "security", "plan", "coverage");
+    assertThat(check("statusUpdateCadence.dmn", many)).containsExactly(prefix + "category, coverage, impact, plan, security, subcategory, "
+        + "urgency, which the process also has, and would have to be tried with 165,888 combinations" + suffix);
+    assertThat(evaluations(many)).containsEntry("statusUpdateCadence", 0);
+    // beyond two million before narrowing (21 subcategories with each category) they are not even counted
+    var more = statusUpdatesReading("category", "subcategory", "impact", "urgency", "security", "plan", "coverage", "issueType",
+        "entryTier", "maxTier");
+    assertThat(check("statusUpdateCadence.dmn", more)).containsExactly(prefix + "category, coverage, entryTier, impact, issueType, maxTier, "
+        + "plan, security, subcategory, urgency, which the process also has, and would have to be tried with up to 46,448,640 combinations"
+        + suffix);
+    // fewer are tried: 16 * 24 * 8 * 3
+    var fewer = statusUpdatesReading("category", "subcategory", "impact", "urgency");
+    assertThat(check("statusUpdateCadence.dmn", fewer)).isEmpty();
+    assertThat(evaluations(fewer)).containsEntry("statusUpdateCadence", 16 * 24 * 8 * 3);
+  }
+
+  @Test
+  void aPriorityOrIssueTypeColumnInTheEscalationTargetIsAskedWithEveryPriorityAndIssueType() throws IOException {
+    // the process owner keeps oversight for P2 to P4, meaning to add a rule for P1 at its ceiling, and forgets it
+    var xml = withInputColumn(read("escalationTarget.dmn"), "escalationTarget", "priority", "string",
+        Map.of("escalationTarget_oversight", "\"P2\", \"P3\", \"P4\""));
+    var findings = check("escalationTarget.dmn", xml);
+    assertThat(findings).first().isEqualTo("escalationTarget.dmn, decision escalationTarget: no rule answers trigger TIME_IN_TIER, "
+        + "escalationReason empty, tier 1, maxTier 1, entryTier 1, priority P1, which the application asks");
+    assertThat(evaluations(xml)).containsEntry("escalationTarget", 664 * 4);
+
+    var issueType = withInputColumn(read("escalationTarget.dmn"), "escalationTarget", "issueType", "string",
+        Map.of("escalationTarget_oneUp", "not(\"SECURTY\")"));
+    assertThat(check("escalationTarget.dmn", issueType)).containsExactly(
+        "escalationTarget.dmn, decision escalationTarget, rule 3 (oneUp): input issueType \"SECURTY\" is never asked: "
+            + "the application has TECHNICAL, PERFORMANCE, INTEGRATION, SECURITY, BILLING — not(…) excludes nothing with it");
+    // both columns, written as the table means them: every escalation with every priority and issue type
+    var both = withInputColumn(withInput(issueType, "UnaryTests_escalationTarget_oneUp_issueType", "not(\"SECURITY\")"),
+        "escalationTarget", "priority", "string", Map.of());
+    assertThat(check("escalationTarget.dmn", both)).isEmpty();
+    assertThat(evaluations(both)).containsEntry("escalationTarget", 664 * 4 * 5);
   }
 
   @Test

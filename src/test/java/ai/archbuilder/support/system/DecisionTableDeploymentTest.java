@@ -91,7 +91,12 @@ class DecisionTableDeploymentTest extends TicketScenarios {
             "lifecycleDeadlines.dmn, decision lifecycleDeadlines, rule 3: output unit \"WEEKS\" is not one the application knows "
                 + "(WORKING_DAYS, DAYS, HOURS)"),
         new Edit("no first-response hours", "slaTargets.dmn", "slaTargets", "LiteralExpression_slaTargets_p3_1", "0",
-            "slaTargets.dmn, decision slaTargets, rule 3: output firstResponseHours 0 is not a number greater than 0"));
+            "slaTargets.dmn, decision slaTargets, rule 3: output firstResponseHours 0 is not a number greater than 0"),
+        // the matrix is asked what timeInTierLimit, which requires it, is asked
+        new Edit("matrix issue type TECHNICALL", "timeInTierLimit.dmn", "timeInTierLimit", "UnaryTests_escalationMatrix_technical1_1",
+            "\"TECHNICALL\"",
+            "timeInTierLimit.dmn, decision escalationMatrix, rule 1 (technical1): input issueType \"TECHNICALL\" is never asked: "
+                + "the application has TECHNICAL, PERFORMANCE, INTEGRATION, SECURITY, BILLING — the rule can never match"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -133,7 +138,11 @@ class DecisionTableDeploymentTest extends TicketScenarios {
                 + "write a rule, with an empty (null) output for \"no status updates\""),
         new Deletion("timeInTierLimit.dmn", "timeInTierLimit", "timeInTierLimit_tier4",
             "timeInTierLimit.dmn, decision timeInTierLimit: no rule matches tier 4, priority P1, issueType TECHNICAL, which the application "
-                + "asks: write a rule, with an empty (null) output for \"no limit\""));
+                + "asks: write a rule, with an empty (null) output for \"no limit\""),
+        // a deleted Tier 1 window would give P2 tickets the matrix's hours
+        new Deletion("timeInTierLimit.dmn", "timeInTierLimit", "tier1PriorityWindow_p2",
+            "timeInTierLimit.dmn, decision tier1PriorityWindow: no rule matches priority P2, which the application asks: "
+                + "write a rule, with an empty (null) output for \"no window, the matrix's hours alone\""));
   }
 
   @ParameterizedTest(name = "{0}")
