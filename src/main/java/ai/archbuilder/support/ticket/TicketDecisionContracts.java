@@ -46,26 +46,40 @@ class TicketDecisionContracts implements DecisionContracts {
         decision("impactInference").mustAlwaysAnswer().oneOf("impact", Impact.class),
         // the assessment asks with the ticket's classification: a category always (the classifier's
         // catch-all), an impact when one was given or inferred (none counts too), an urgency (MEDIUM
-        // unless given), security true or false, a subcategory of the category or none
-        decision("basePriority").oneOf("basePriority", Priority.class)
-            .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class),
-        decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class)
-            .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class).asksWith(URGENCY.name(), Urgency.class),
-        decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class)
-            .asksWithFlag(SECURITY.name()).asksWith(CATEGORY.name(), Category.class).asksWithOrNull(SUBCATEGORY.name(), Subcategory.class)
-            .asksOnlyWhen(TicketDecisionContracts::subcategoryOfItsCategory),
-        decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class).asksWith(PRIORITY.name(), Priority.class).asksWith(PLAN.name(), Plan.class),
+        // unless given), security true or false, a subcategory of the category or none. Its tasks
+        // run in this order (Task_DeterminePriority, …IssueType, …Coverage, …EntryTier,
+        // …TierCeiling, …SlaTargets), each with the ticket's classification and plan and what the
+        // tasks before it decided: at the first assessment nothing more (a re-assessment has the
+        // earlier answers too, which a table could not rely on)
+        withTheTicket(decision("basePriority").oneOf("basePriority", Priority.class)
+            .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class)),
+        withTheTicket(decision("ticketPriority").oneOf(PRIORITY.name(), Priority.class)
+            .asksWithOrNull(IMPACT.name(), Impact.class).asksWith(CATEGORY.name(), Category.class).asksWith(URGENCY.name(), Urgency.class)),
+        withTheTicket(decision("issueType").oneOf(ISSUE_TYPE.name(), IssueType.class)
+            .asksWithFlag(SECURITY.name()).asksWith(CATEGORY.name(), Category.class).asksWithOrNull(SUBCATEGORY.name(), Subcategory.class))
+            .alsoHas(PRIORITY.name(), Priority.class),
+        withTheTicket(decision("supportCoverage").oneOf(COVERAGE.name(), Coverage.class)
+            .asksWith(PRIORITY.name(), Priority.class).asksWith(PLAN.name(), Plan.class))
+            .alsoHas(ISSUE_TYPE.name(), IssueType.class),
         // the assessment's Task_DetermineEntryTier and Task_DetermineTierCeiling ask with the
         // priority ticketPriority gave, security (true or false from intake, set again by the triage)
         // and the customer's plan; ApplyAssessmentDelegate needs both tiers for every ticket
-        decision("entryTier").tier(ENTRY_TIER.name())
-            .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class),
-        decision("tierCeiling").tier(MAX_TIER.name())
-            .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class),
+        withTheTicket(decision("entryTier").tier(ENTRY_TIER.name())
+            .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class))
+            .alsoHas(ISSUE_TYPE.name(), IssueType.class).alsoHas(COVERAGE.name(), Coverage.class),
+        withTheTicket(decision("tierCeiling").tier(MAX_TIER.name())
+            .asksWith(PRIORITY.name(), Priority.class).asksWithFlag(SECURITY.name()).asksWith(PLAN.name(), Plan.class))
+            .alsoHas(ISSUE_TYPE.name(), IssueType.class).alsoHas(COVERAGE.name(), Coverage.class).alsoHasTier(ENTRY_TIER.name()),
         // SlaPlanner, SetTierSlaDelegate: hours on the ticket's clock
-        decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name())
-            .asksWith(PRIORITY.name(), Priority.class),
-        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier(TIER.name()),
+        withTheTicket(decision("slaTargets").positive(FIRST_RESPONSE_HOURS.name()).positive(RESOLUTION_HOURS.name())
+            .asksWith(PRIORITY.name(), Priority.class))
+            .alsoHas(ISSUE_TYPE.name(), IssueType.class).alsoHas(COVERAGE.name(), Coverage.class)
+            .alsoHasTier(ENTRY_TIER.name()).alsoHasTier(MAX_TIER.name()),
+        // only EscalationProcess asks it, on a move, with what the call activities pass in: the
+        // ticket's tiers, priority and issue type (not its classification, plan or coverage)
+        decision("tierResponseTime").positive(TIER_RESPONSE_HOURS.name()).asksWithTier(TIER.name())
+            .alsoHas(PRIORITY.name(), Priority.class).alsoHas(ISSUE_TYPE.name(), IssueType.class)
+            .alsoHasTier(ENTRY_TIER.name()).alsoHasTier(MAX_TIER.name()),
         // the matrix is asked as timeInTierLimit asks it (its Tier 4 has no rule: timeInTierLimit
         // reads no matrix there), so only its values are checked here
         whereTimeInTierIsDetermined(decision("escalationMatrix").positive("matrixHours")),
@@ -99,12 +113,22 @@ class TicketDecisionContracts implements DecisionContracts {
    * process owner adds). Flow variables (trigger, outcome, counts) and hours are not asked.
    */
   private static DecisionContract withTheAssessment(DecisionContract contract) {
+    return withTheTicket(contract)
+        .alsoHas(PRIORITY.name(), Priority.class).alsoHas(ISSUE_TYPE.name(), IssueType.class)
+        .alsoHas(COVERAGE.name(), Coverage.class)
+        .alsoHasTier(TIER.name()).alsoHasTier(ENTRY_TIER.name()).alsoHasTier(MAX_TIER.name());
+  }
+
+  /**
+   * What the lifecycle has from the start, besides what {@code contract} asks: the ticket's
+   * classification (a subcategory of its category or none, an impact or none) and the customer's
+   * plan (TicketService starts the process with them). The check asks with those a table reads.
+   */
+  private static DecisionContract withTheTicket(DecisionContract contract) {
     return contract
         .alsoHas(CATEGORY.name(), Category.class).alsoHasOrNull(SUBCATEGORY.name(), Subcategory.class)
         .alsoHasOrNull(IMPACT.name(), Impact.class).alsoHas(URGENCY.name(), Urgency.class).alsoHasFlag(SECURITY.name())
-        .alsoHas(PLAN.name(), Plan.class).alsoHas(PRIORITY.name(), Priority.class).alsoHas(ISSUE_TYPE.name(), IssueType.class)
-        .alsoHas(COVERAGE.name(), Coverage.class)
-        .alsoHasTier(TIER.name()).alsoHasTier(ENTRY_TIER.name()).alsoHasTier(MAX_TIER.name())
+        .alsoHas(PLAN.name(), Plan.class)
         .asksOnlyWhen(TicketDecisionContracts::subcategoryOfItsCategory);
   }
 

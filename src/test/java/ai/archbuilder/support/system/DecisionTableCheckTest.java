@@ -659,6 +659,54 @@ class DecisionTableCheckTest {
   }
 
   @Test
+  void aPlanColumnInTheSlaTargetsIsAskedWithEveryPlanTheAssessmentHas() throws IOException {
+    // the process owner gives ENTERPRISE a faster P1 target and keeps the old one for BASIC and PROFESSIONAL: the
+    // assessment has the customer's plan, so the table is judged with each plan
+    var xml = withInputColumn(read("slaTargets.dmn"), "slaTargets", "plan", "string", Map.of("slaTargets_p1", "\"BASIC\", \"PROFESSIONAL\""));
+    var enterprise = xml.replaceFirst("(?s)(\\s*<rule id=\"slaTargets_p2\">)",
+        Matcher.quoteReplacement("""
+
+              <rule id="slaTargets_p1enterprise">
+                <inputEntry id="UnaryTests_slaTargets_p1enterprise_1">
+                  <text>"P1"</text>
+                </inputEntry>
+                <inputEntry id="UnaryTests_slaTargets_p1enterprise_plan">
+                  <text>"ENTERPRISE"</text>
+                </inputEntry>
+                <outputEntry id="LiteralExpression_slaTargets_p1enterprise_1">
+                  <text>0.5</text>
+                </outputEntry>
+                <outputEntry id="LiteralExpression_slaTargets_p1enterprise_2">
+                  <text>2</text>
+                </outputEntry>
+              </rule>""") + "$1");
+    assertThat(check("slaTargets.dmn", enterprise)).isEmpty();
+    assertThat(evaluations(enterprise)).containsEntry("slaTargets", 4 * 3);
+    // without the ENTERPRISE rule its P1 tickets get no target
+    assertThat(check("slaTargets.dmn", xml)).containsExactly("slaTargets.dmn, decision slaTargets: no rule answers priority P1, "
+        + "plan ENTERPRISE, which the application asks");
+    // a plan the application does not have is refused as in any other column
+    var misspelt = withInput(enterprise, "UnaryTests_slaTargets_p1enterprise_plan", "\"ENTERPRIZE\"");
+    assertThat(check("slaTargets.dmn", misspelt)).contains(
+        "slaTargets.dmn, decision slaTargets, rule 2 (p1enterprise): input plan \"ENTERPRIZE\" is never asked: "
+            + "the application has BASIC, PROFESSIONAL, ENTERPRISE — the rule can never match");
+  }
+
+  @Test
+  void aPriorityColumnInTheTierResponseTimeIsAskedWithEveryPriorityEscalationProcessHas() throws IOException {
+    // the process owner wants Tier 2 to answer a P1 within 2 hours and forgets the other priorities in Tier 2
+    var xml = withInputColumn(read("tierResponseTime.dmn"), "tierResponseTime", "priority", "string",
+        Map.of("tierResponseTime_tier2", "\"P1\""));
+    var prefix = "tierResponseTime.dmn, decision tierResponseTime: no rule answers tier 2, priority ";
+    assertThat(check("tierResponseTime.dmn", xml)).containsExactly(
+        prefix + "P2, which the application asks", prefix + "P3, which the application asks", prefix + "P4, which the application asks");
+    assertThat(evaluations(xml)).containsEntry("tierResponseTime", 4 * 4);
+    // a plan is not what EscalationProcess has: a column on it is not judged (it would always be empty there)
+    var plan = withInputColumn(read("tierResponseTime.dmn"), "tierResponseTime", "plan", "string", Map.of());
+    assertThat(evaluations(plan)).containsEntry("tierResponseTime", 4);
+  }
+
+  @Test
   void daysAreWholeTheEngineRefusesHalfADayInAnIntegerColumnOnlyWhenItRuns() throws IOException {
     var xml = replaced(read("lifecycleDeadlines.dmn"), "<text>14</text>", "<text>0.5</text>");
     assertThat(check("lifecycleDeadlines.dmn", xml)).containsExactly(
