@@ -38,6 +38,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the {@link SlaReport} from our own tables: the ticket row holds each clock's due date and event. */
@@ -47,14 +48,17 @@ public class SlaReports {
   /**
    * One ticket's facts the report needs. {@code tier} is the tier it is in now; {@code responseTier}
    * the tier it was in when first responded to (while unanswered, the one it is in now); {@code
-   * resolutionBreachTiers} the tiers in which the engine caught its resolution clock running out
-   * (each such breach is answered with a new target, which the ticket row shows instead).
+   * responseBreachTier} the tier in which the engine caught its first-response clock running out
+   * (null if it did not); {@code resolutionBreachTiers} the tiers in which the engine caught its
+   * resolution clock running out (each such breach is answered with a new target, which the ticket
+   * row shows instead).
    */
   record Facts(
       String priority,
       String channel,
       Integer tier,
       Integer responseTier,
+      Integer responseBreachTier,
       String category,
       Instant created,
       Instant firstResponseDue,
@@ -96,8 +100,13 @@ public class SlaReports {
     this.calendar = calendar;
   }
 
-  /** The report for the tickets created from {@code from} to {@code to}, both days included, in the business time zone. */
-  @Transactional(readOnly = true)
+  /**
+   * The report for the tickets created from {@code from} to {@code to}, both days included, in the
+   * business time zone. Its queries read one snapshot (repeatable read): an escalation committed
+   * between them would otherwise give a ticket row already moved, with a new target, and no
+   * escalation row that says why.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public SlaReport report(LocalDate from, LocalDate to) {
     var zone = calendar.zone();
     var start = from.atStartOfDay(zone).toInstant();
@@ -265,14 +274,19 @@ public class SlaReports {
    * for the customer's verification or the follow-up, and a reopening or her reply clears {@code
    * resolved_at} before any move), and a running clock belongs to the tier the ticket is in. But a
    * resolution clock that ran out in a tier is that tier's breach: the engine escalates it with a
-   * new target, and the tier the ticket then goes to is judged by that target. A ticket counts in
-   * the {@code tickets} of every tier that owned one of its clocks.
+   * new target, and the tier the ticket then goes to is judged by that target. So is a first
+   * response the engine caught running out: the tier that answered afterwards is not charged with
+   * a clock lost before it had the ticket (its response time counts in its median). A ticket counts
+   * in the {@code tickets} of every tier that owned one of its clocks.
    */
   static List<Row> tierRows(List<Facts> facts, Instant now) {
     var tiers = new TreeSet<Integer>();
     for (var f : facts) {
       if (f.responseTier() != null) {
         tiers.add(f.responseTier());
+      }
+      if (f.responseBreachTier() != null) {
+        tiers.add(f.responseBreachTier());
       }
       if (f.tier() != null) {
         tiers.add(f.tier());
@@ -282,15 +296,33 @@ public class SlaReports {
     return tiers.stream()
         .map(
             tier -> {
-              var responded = facts.stream().filter(f -> tier.equals(f.responseTier())).map(SlaReports::firstResponseRun).toList();
+              var responded = facts.stream().map(f -> firstResponseRunIn(f, tier)).filter(Objects::nonNull).toList();
               var resolution = facts.stream().map(f -> resolutionRunIn(f, tier)).filter(Objects::nonNull).toList();
               int tickets =
                   (int) facts.stream()
-                      .filter(f -> tier.equals(f.responseTier()) || tier.equals(f.tier()) || f.resolutionBreachTiers().contains(tier))
+                      .filter(f -> tier.equals(f.responseTier()) || tier.equals(f.responseBreachTier()) || tier.equals(f.tier())
+                          || f.resolutionBreachTiers().contains(tier))
                       .count();
               return new Row(String.valueOf(tier), tickets, clock(responded, now), clock(resolution, now));
             })
         .toList();
+  }
+
+  /**
+   * The ticket's first-response clock as {@code tier} owned it, null if it never did: the tier it
+   * ran out in (a breach the engine caught) a breach, with the response time if that tier gave it;
+   * the tier that answered after another's breach only its response time (the clock was lost before
+   * it had the ticket); else the answering (or current) tier, judged by the ticket's due date.
+   */
+  static Run firstResponseRunIn(Facts f, int tier) {
+    boolean answeredHere = f.responseTier() != null && f.responseTier() == tier;
+    if (f.responseBreachTier() == null) {
+      return answeredHere ? firstResponseRun(f) : null;
+    }
+    if (f.responseBreachTier() == tier) {
+      return new Run(f.created(), f.firstResponseDue(), answeredHere ? f.firstResponded() : null, true, f.paused());
+    }
+    return answeredHere ? new Run(f.created(), null, f.firstResponded(), false, f.paused()) : null;
   }
 
   /**
@@ -403,6 +435,19 @@ public class SlaReports {
               .findFirst()
               .orElse(tier);
     }
+    // the tier response clock of the tier a ticket enters first runs out with its first response
+    // (SlaPlanner: the earlier of the two), and the engine escalates it: caught at or after the
+    // first response's due date and before the response, the breach is the first response's
+    var firstResponseDue = instant(rs, "first_response_due_at");
+    var responseBreachTier =
+        firstResponseDue == null
+            ? null
+            : escalations.stream()
+                .filter(e -> EscalationTrigger.RESPONSE_BREACH.name().equals(e.trigger()) && !e.at().isBefore(firstResponseDue)
+                    && (firstResponded == null || !e.at().isAfter(firstResponded)))
+                .map(EscalationRow::fromTier)
+                .findFirst()
+                .orElse(null);
     var breachTiers = new TreeSet<Integer>();
     escalations.stream()
         .filter(e -> EscalationTrigger.RESOLUTION_BREACH.name().equals(e.trigger()))
@@ -412,9 +457,10 @@ public class SlaReports {
         rs.getString("channel"),
         tier,
         responseTier,
+        responseBreachTier,
         rs.getString("category"),
         instant(rs, "created_at"),
-        instant(rs, "first_response_due_at"),
+        firstResponseDue,
         firstResponded,
         instant(rs, "resolution_due_at"),
         instant(rs, "resolved_at"),

@@ -291,6 +291,43 @@ abstract class SlaReportScenarios extends TicketScenarios {
   }
 
   @Test
+  void aFirstResponseThatRanOutInOneTierIsThatTiersBreachNotTheTierThatAnsweredLater() {
+    var t0 = java.time.Instant.parse("2027-07-20T18:00:00Z"); // Tuesday 11:00 in Los Angeles
+    setClock(t0);
+    // ENTERPRISE P2 (ceiling Tier 4): Tier 1 owes the first response within 4 hours and gives none
+    var key = createTicket("admin", ticket("erin@example.com", "Reports time out",
+        "Every report times out since the upgrade.", "category", "TECHNICAL", "subcategory", "PERFORMANCE",
+        "impact", "MAJOR")).get("key").asText();
+    var created = ticket(key);
+    assertThat(created.get("priority").asText()).isEqualTo("P2");
+    assertThat(created.get("tier").asInt()).isEqualTo(1);
+    var due = instant(created, "firstResponseDueAt");
+    setClock(due.plusSeconds(60));
+    runDueJobsOf(key);
+    var moved = ticket(key);
+    assertThat(moved.get("escalations").get(0).get("trigger").asText()).isEqualTo("RESPONSE_BREACH");
+    assertThat(moved.get("tier").asInt()).as("moved up a tier").isEqualTo(2);
+    // Tier 2 answers half an hour later
+    setClock(due.plusSeconds(1800));
+    assertThat(post("tier2", "/api/tickets/" + key + "/messages", Map.of("from", "AGENT", "body", "Tier 2 is on it."))
+        .getStatusCode().value()).isEqualTo(202);
+
+    var r = sla("manager", "from=2027-07-20&to=2027-07-20");
+    assertThat(r.get("byTier").findValuesAsText("key")).containsExactly("1", "2");
+    var tier1 = row(r, "byTier", "1");
+    assertThat(tier1.get("tickets").asInt()).isEqualTo(1);
+    assertClock(tier1.get("firstResponse"), 0, 1, 0);
+    assertThat(tier1.get("firstResponse").get("medianHours").isNull()).as("Tier 1 gave no response").isTrue();
+    var tier2 = row(r, "byTier", "2");
+    assertThat(tier2.get("tickets").asInt()).isEqualTo(1);
+    assertClock(tier2.get("firstResponse"), 0, 0, 0);
+    assertThat(tier2.get("firstResponse").get("medianHours").asDouble()).as("its response time still counts").isEqualTo(4.5);
+    assertClock(tier2.get("resolution"), 0, 0, 1);
+    // for the customer the first response was late all the same
+    assertClock(r.get("allPriorities").get("firstResponse"), 0, 1, 0);
+  }
+
+  @Test
   void onlyManagersAuditorsAndAdminsReadReportsAndBadPeriodsAreProblems() {
     assertThat(get("manager", "/api/reports/sla").getStatusCode().value()).isEqualTo(200);
     for (var user : new String[] {"tier1", "tier4", "owner", "alice"}) {
