@@ -123,7 +123,9 @@ final class EmbeddedForms {
 
   private Declared fromApplication(String formKey, String path) {
     var relative = path.replaceFirst("^/+", "");
-    if (relative.isEmpty() || relative.contains("..") || relative.contains("\\") || relative.contains(":")) {
+    // no way out of the static locations: no "..", no other scheme, and no escapes a file: location
+    // would decode (%2e%2e)
+    if (relative.isEmpty() || relative.contains("..") || relative.contains("\\") || relative.contains(":") || relative.contains("%")) {
       return Declared.unknown("its embedded form " + formKey + " is not a path of the application's files");
     }
     for (var location : staticLocations) {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * per resource within deployments named {@link #NAME}, as the engine's duplicate filter does, which
  * checks again under its deployment lock). So a table or
  * diagram that a process owner deployed from the Modeler stays the latest version across restarts
- * and further nodes starting; it is replaced only by a release that changes that same file. The
+ * and further nodes starting; it is replaced only by a release that changes that same file, or an
+ * embedded HTML form the diagram names (the two are deployed together). The
  * starter's own auto-deployment deployed every file again at every start and put the repository's
  * copy back on top of the owner's change.
  *
@@ -50,7 +51,7 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
   static final String SOURCE = "support desk release";
 
   /** A form key naming a resource of the diagram's deployment ({@code embedded:deployment:…}, {@code deployment:…}). */
-  private static final Pattern DEPLOYED_FORM_KEY = Pattern.compile("formKey\\s*=\\s*\"(?:embedded:)?deployment:([^\"]+)\"");
+  private static final Pattern DEPLOYED_FORM_KEY = Pattern.compile("formKey\\s*=\\s*([\"'])(?:embedded:)?deployment:(.+?)\\1");
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
@@ -135,8 +136,8 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         var named = new TreeSet<String>();
         var forms = DEPLOYED_FORM_KEY.matcher(new String(bytes, StandardCharsets.UTF_8));
         while (forms.find()) {
-          if (contents.containsKey(forms.group(1))) {
-            named.add(forms.group(1));
+          if (contents.containsKey(forms.group(2))) {
+            named.add(forms.group(2));
           }
         }
         references.put(name, named);

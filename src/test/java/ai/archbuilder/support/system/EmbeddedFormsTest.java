@@ -101,7 +101,8 @@ class EmbeddedFormsTest {
     assertThat(forms.of("embedded:app:/forms/CheckLicence.html", "d", notDeployed).variables()).containsExactly("licenceValid");
     assertThat(forms.of("embedded:app:forms/Missing.html", "d", notDeployed).unknownBecause())
         .contains("is not a file of the application (static/forms/Missing.html)", "embedded:deployment:");
-    for (var outside : List.of("embedded:app:../application.yml", "embedded:app:forms/../../application.yml", "embedded:app:classpath:application.yml", "embedded:app:")) {
+    for (var outside : List.of("embedded:app:../application.yml", "embedded:app:forms/../../application.yml", "embedded:app:classpath:application.yml", "embedded:app:",
+        "embedded:app:%2e%2e/application.yml", "embedded:app:forms/%2E%2E/%2E%2E/application.yml")) {
       var declared = forms.of(outside, "d", notDeployed);
       assertThat(declared.variables()).as(outside).isEmpty();
       assertThat(declared.unknownBecause()).as(outside).contains("is not a path of the application's files");

@@ -37,6 +37,9 @@ class ModelDeploymentTest {
     contents.put("bpmn/A.bpmn", "<userTask camunda:formKey=\"embedded:deployment:a.html\"/><userTask camunda:formKey=\"embedded:deployment:shared.html\"/>".getBytes());
     contents.put("bpmn/B.bpmn", "<userTask camunda:formKey=\"deployment:shared.html\"/><userTask camunda:formKey=\"embedded:deployment:gone.html\"/>".getBytes());
     contents.put("bpmn/C.bpmn", "<userTask camunda:formRef=\"Form_C\" camunda:formRefBinding=\"latest\"/>".getBytes());
+    // single quotes are XML too
+    contents.put("bpmn/D.bpmn", "<userTask camunda:formKey = 'embedded:deployment:d.html'/>".getBytes());
+    contents.put("d.html", new byte[0]);
     contents.put("a.html", new byte[0]);
     contents.put("shared.html", new byte[0]);
     contents.put("bpmn/C.form", new byte[0]);
@@ -50,5 +53,6 @@ class ModelDeploymentTest {
     assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("a.html")))
         .containsExactly("a.html", "bpmn/A.bpmn", "bpmn/B.bpmn", "shared.html");
     assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("bpmn/C.bpmn"))).containsExactly("bpmn/C.bpmn");
+    assertThat(ModelDeployment.withTheirEmbeddedForms(contents, java.util.Set.of("d.html"))).containsExactly("bpmn/D.bpmn", "d.html");
   }
 }
