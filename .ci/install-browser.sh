@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Headless Chromium and its driver from Debian's packages, for the Cockpit browser test
-# (src/test/java/ai/archbuilder/support/audit/TicketAuditInCockpitTest). Idempotent: does
-# nothing when both are installed. Without them that test is skipped, not failed.
+# Headless Chromium and its driver from Debian's packages, for the four browser tests (Cockpit's
+# ticket audit, SLA report and mail quarantine pages, triage in Tasklist: the classes using
+# src/test/java/ai/archbuilder/support/browser/HeadlessChromium). Idempotent: does nothing when
+# both are installed. Without them those tests are skipped, not failed.
 set -euo pipefail
 
 if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
