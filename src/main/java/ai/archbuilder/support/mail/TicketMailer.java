@@ -58,6 +58,7 @@ public class TicketMailer {
           "escalation",
           "resolution",
           "survey",
+          "reply",
           "sla-warning",
           "sla-breach",
           "manager-notification",
@@ -106,7 +107,7 @@ public class TicketMailer {
     return switch (template) {
       case "sla-warning", "sla-breach", "handover" -> Audience.TIER;
       case "manager-notification" -> Audience.MANAGERS;
-      case "acknowledgement", "information-request", "resolution", "status-update", "escalation", "survey" ->
+      case "acknowledgement", "information-request", "resolution", "status-update", "escalation", "survey", "reply" ->
           Audience.CUSTOMER;
       default -> throw new IllegalArgumentException("Unknown e-mail template " + template);
     };

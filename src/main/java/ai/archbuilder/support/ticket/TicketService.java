@@ -267,6 +267,8 @@ public class TicketService {
       }
       conversation.agentReplied(t, user.id(), body);
       correlate(key, Messages.AGENT_RESPONDED, Map.of());
+      // a public reply: the customer gets it by e-mail, queued in this transaction (also on a closed ticket)
+      events.publishEvent(new AgentReplied(key, body));
       events.publishEvent(new MessageAdded(key));
       return new MessageResult(MessageOutcome.ADDED, tickets.find(t.id()).orElseThrow());
     }

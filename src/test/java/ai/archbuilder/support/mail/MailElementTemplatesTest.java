@@ -40,6 +40,9 @@ class MailElementTemplatesTest {
     // the SLA warning needs its window, the task's assignee and the warned flag: sendSlaWarningDelegate
     // sends it, the generic mail step would send a wrong one
     assertThat(offered).doesNotContain("sla-warning");
+    // the reply carries the message an agent just wrote through the API (SendAgentReplyListener): a
+    // diagram's step would send the latest agent message again, or none
+    assertThat(offered).doesNotContain("reply");
     KNOWN.forEach(v -> assertThatCode(() -> TicketMailer.audience(v)).as(v).doesNotThrowAnyException());
   }
 
