@@ -23,9 +23,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>A field the body does not have ({@code "urgancy"}, {@code "foo"}) is a 400 naming it, not
  * dropped: a misspelt optional field would otherwise be taken as absent. That holds for the JSON
  * our controllers read (Spring MVC's converter) and nowhere else: the application's ObjectMapper
- * bean stays lenient, because Spring Boot also hands it to Jersey, which serves {@code
- * /engine-rest} (Camunda's clients send fields the engine ignores), and clients read answers that
- * may gain fields. Camunda's webapps and the actuator's endpoints use object mappers of their own.
+ * bean stays lenient. Whoever else reads JSON with it must not start refusing: clients reading
+ * answers that may gain fields, and Jersey, with which Spring Boot registers it (for {@code
+ * /engine-rest} Camunda's own object mapper wins today: TaskCompletionOverRestTest). Camunda's
+ * webapps and the actuator's endpoints use object mappers of their own.
  */
 @Configuration
 class StrictJsonInput {

@@ -123,6 +123,27 @@ class TaskCompletionOverRestTest extends ProcessScenarios {
     }
   }
 
+  /**
+   * Our /api refuses unknown JSON fields; the engine's REST API keeps Camunda's own rules (its
+   * clients, the Modeler and Tasklist among them, may send fields a version does not know). Spring
+   * Boot registers the application's ObjectMapper with Jersey too, but Camunda's own object mapper
+   * wins there: tried with {@code spring.jackson.deserialization.fail-on-unknown-properties=true},
+   * this still passed (and the dates kept Camunda's format). It guards the engine's API, whichever
+   * way the strictness is set up.
+   */
+  @Test
+  void theEngineRestApiStillTakesFieldsItDoesNotKnow() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Export fails", "The export fails for large models");
+    var found = post("tier1", "/engine-rest/task", Map.of("processInstanceBusinessKey", key, "aFieldCamundaDoesNotKnow", 1));
+    assertThat(found.getStatusCode().value()).as("%s", found.getBody()).isEqualTo(200);
+    assertThat(found.getBody()).hasSize(1);
+    assertThat(found.getBody().get(0).get("taskDefinitionKey").asText()).isEqualTo("Task_TriageTicket");
+    // while /api refuses one
+    var refused = post("admin", "/api/tickets", ticket("alice@example.com", "S", "D", "aFieldCamundaDoesNotKnow", 1));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+  }
+
   @Test
   void aCompletionCarriesTheFieldsOfTheTasksFormAndNothingElse() {
     setClock(la("2026-11-24T10:00:00"));
