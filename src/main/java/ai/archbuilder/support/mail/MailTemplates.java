@@ -23,8 +23,8 @@ import org.thymeleaf.templatemode.TemplateMode;
  * built-in ones and is read afresh for every message (no restart needed); built-in templates are
  * cached.
  *
- * <p>A template engine of its own, not a bean: Spring Boot's web template engine (and any web
- * views) stays as it is.
+ * <p>A template engine of its own, not a bean. The application has no web views: Spring Boot's
+ * Thymeleaf auto-configuration is off (SupportDeskApplication).
  */
 @Component
 public class MailTemplates {

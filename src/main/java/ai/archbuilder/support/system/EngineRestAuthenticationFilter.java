@@ -33,6 +33,7 @@ public class EngineRestAuthenticationFilter extends OncePerRequestFilter {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
       response.setContentType("application/problem+json");
+      response.setCharacterEncoding("UTF-8");
       response.getWriter()
           .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with HTTP Basic\"}");
       return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -33,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every API error is an RFC 9457 problem ({@code application/problem+json}) that names the field
@@ -56,10 +59,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.field()));
   }
 
+  /** A query parameter or path variable that does not convert: what it takes, as the body's rules say. */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), e.getName()));
+    var type = e.getRequiredType();
+    String detail;
+    if (type != null && type.isEnum()) {
+      detail = "Unknown value for %s; allowed: %s".formatted(e.getName(), Arrays.toString(type.getEnumConstants()));
+    } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      detail = "Invalid value for %s: a whole number is expected".formatted(e.getName());
+    } else if (type == LocalDate.class) {
+      detail = "Invalid value for %s: a date (YYYY-MM-DD) is expected".formatted(e.getName());
+    } else {
+      detail = "Invalid value for " + e.getName();
+    }
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, e.getName()));
   }
 
   @ExceptionHandler(AuthorizationException.class)
@@ -143,6 +157,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(p);
   }
 
+  /** The fields the body has, in the order it declares them. */
+  private static List<String> knownFields(UnrecognizedPropertyException e) {
+    var known = e.getKnownPropertyIds() == null ? List.<String>of() : e.getKnownPropertyIds().stream().map(String::valueOf).toList();
+    var declared = e.getReferringClass() == null ? List.<String>of() : declaredFields(e.getReferringClass());
+    return known.stream()
+        .sorted(Comparator.comparingInt((String f) -> declared.indexOf(f) < 0 ? Integer.MAX_VALUE : declared.indexOf(f)).thenComparing(f -> f))
+        .toList();
+  }
+
   private static List<String> declaredFields(Class<?> type) {
     if (type.isRecord()) {
       return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -155,7 +178,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     var first = e.getParameterValidationResults().stream().findFirst();
     String field = first.map(r -> r.getMethodParameter().getParameterName()).orElse(null);
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid value for " + field, field));
+    // the rule it breaks names the limit: "size must be less than or equal to 200"
+    var rule =
+        first.flatMap(r -> r.getResolvableErrors().stream().findFirst())
+            .map(MessageSourceResolvable::getDefaultMessage)
+            .orElse(null);
+    var detail = rule == null ? "Invalid value for " + field : field + " " + rule;
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, field));
+  }
+
+  /** No controller and no file at this path: for /api, say so of the API (not "No static resource"). */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var path = "/" + e.getResourcePath();
+    var detail =
+        path.equals("/api") || path.startsWith("/api/")
+            ? "There is no API resource %s %s (see the API in the README)".formatted(e.getHttpMethod(), path)
+            : "There is nothing at " + path;
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, detail, null));
   }
 
   @Override
@@ -168,7 +209,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
     String field = null;
     String detail = "The request body is not valid JSON";
-    if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+    if (e.getCause() == null) {
+      // no body at all (or the JSON null)
+      detail = "The request body is missing: a JSON object is expected";
+    } else if (e.getCause() instanceof MismatchedInputException m && m.getPath().isEmpty()) {
+      // valid JSON, but an array, a string, a number … where the body's object belongs
+      detail = "The request body must be a JSON object";
+    } else if (e.getCause() instanceof MismatchedInputException m) {
       field =
           m.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -178,8 +225,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       } else if (m instanceof InvalidFormatException f && f.getTargetType() == String.class && f.getValue() instanceof String) {
         // text that ApiText refuses; a number or boolean where text belongs is a wrong type (below)
         detail = ApiText.RULE + " (" + field + ")";
-      } else if (m instanceof UnrecognizedPropertyException) {
-        detail = "Unknown field " + field;
+      } else if (m instanceof UnrecognizedPropertyException u) {
+        detail = "Unknown field %s; known fields: %s".formatted(field, knownFields(u));
       } else {
         detail = "Wrong type for " + field;
       }

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.system;
 
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
@@ -45,6 +46,7 @@ class SecurityConfig {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", "5");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
                     + ProblemDetailsAdvice.DATABASE_AWAY + "\"}");
@@ -57,6 +59,7 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ArchBuilder.AI Support\"");
           }
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
           response.getWriter()
               .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with HTTP Basic\"}");
         };
@@ -64,6 +67,7 @@ class SecurityConfig {
         (request, response, e) -> {
           response.setStatus(HttpStatus.FORBIDDEN.value());
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
           response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
         };
     // Path matchers on the whole path: the String variant builds Spring MVC matchers, which look at

@@ -42,8 +42,8 @@ class TicketController {
   record CreateTicketBody(
       @NotBlank @Email @Size(max = 320) String customerEmail,
       @Size(max = 200) String customerName,
-      @NotBlank @Size(min = 1, max = 200) String subject,
-      @NotBlank @Size(min = 1, max = 20000) String description,
+      @NotBlank @Size(max = 200) String subject,
+      @NotBlank @Size(max = 20000) String description,
       @NotNull Channel channel,
       Category category,
       Subcategory subcategory,

@@ -24,8 +24,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Bad input (issue 5), fuzz-style, at every {@code /api} endpoint: malformed JSON, wrong types,
- * bodies over {@code support.api.max-body-size}, unknown enum values, NUL characters and unpaired
+ * Bad input (issue 5), fuzz-style, at every {@code /api} endpoint with a JSON body: malformed JSON,
+ * JSON that is no object, wrong types, unknown fields, bodies over {@code support.api.max-body-size},
+ * unknown enum values, NUL characters and unpaired
  * surrogates are 4xx problems ({@code application/problem+json}) that store nothing; injection
  * strings (SQL, HTML/script, CRLF in a subject) and unicode (emoji, RTL marks, combining marks)
  * are accepted, come back byte-for-byte, and are escaped where they are rendered (the e-mail's
@@ -101,6 +102,38 @@ abstract class BadInputScenarios extends TicketScenarios {
         var body = withField(e[1], e[3], unknown);
         assertThat(rejected("admin", HttpMethod.POST, e[0], body, 400).path("field").asText()).as(body).isEqualTo(e[3]);
       }
+    }
+  }
+
+  @Test
+  void unknownFieldsAtEveryEndpointAre400ProblemsNamingThemAndStoreNothing() {
+    for (var e : endpoints()) {
+      // the control: the valid body is accepted as it is (rejected() below counts rows before and after)
+      for (var unknown : List.of("foo", "Subject", "customer_email", "\u00fcber", "")) {
+        for (var value : List.of("1", "null", "\"x\"", "{}")) {
+          var body = withField(e[1], unknown, value);
+          var problem = rejected("admin", HttpMethod.POST, e[0], body, 400);
+          assertThat(problem.path("field").asText()).as(body).isEqualTo(unknown);
+          assertThat(problem.path("detail").asText()).as(body).startsWith("Unknown field " + unknown + "; known fields: [")
+              .contains(e[2], e[3]);
+        }
+      }
+      // an unknown field beside a valid one that another endpoint has: still unknown here
+      var problem = rejected("admin", HttpMethod.POST, e[0], withField(e[1], e[0].endsWith("/feedback") ? "body" : "csat", "5"), 400);
+      assertThat(problem.path("detail").asText()).startsWith("Unknown field ");
+    }
+  }
+
+  @Test
+  void validJsonThatIsNoObjectIsA400ProblemSayingAnObjectIsExpected() {
+    for (var e : endpoints()) {
+      for (var body : List.of("[]", "[" + e[1] + "]", "\"x\"", "42", "true")) {
+        var problem = rejected("admin", HttpMethod.POST, e[0], body, 400);
+        assertThat(problem.path("detail").asText()).as(body).isEqualTo("The request body must be a JSON object");
+        assertThat(problem.has("field")).as(body).isFalse();
+      }
+      assertThat(rejected("admin", HttpMethod.POST, e[0], "null", 400).path("detail").asText())
+          .isEqualTo("The request body is missing: a JSON object is expected");
     }
   }
 

@@ -17,7 +17,7 @@ class MailTemplatesTest {
   @TempDir Path folder;
 
   /** The variables TicketMailer gives every template (absent values are null, not missing). */
-  private static Map<String, Object> model(String subject) {
+  static Map<String, Object> model(String subject) {
     var ticket = new HashMap<String, Object>();
     ticket.putAll(Map.of("key", "TCK-000007", "subject", subject, "status", "triage", "group", "tier1"));
     ticket.put("priority", null);

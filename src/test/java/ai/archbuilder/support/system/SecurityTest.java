@@ -83,6 +83,8 @@ class SecurityTest extends TicketScenarios {
     assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
     assertThat(response.getHeaders().getContentType()).isNotNull();
     assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    // UTF-8 like every other problem body (a servlet writer defaults to ISO-8859-1)
+    assertThat(response.getHeaders().getContentType().getCharset()).isIn(null, StandardCharsets.UTF_8);
     assertThat(response.getBody()).contains("\"status\":401");
   }
 

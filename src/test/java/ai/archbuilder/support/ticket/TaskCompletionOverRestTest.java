@@ -74,6 +74,76 @@ class TaskCompletionOverRestTest extends ProcessScenarios {
     assertThat(runtime.getVariable(lifecycle(key).getId(), "justification")).isNull();
   }
 
+  /**
+   * An agent's typo is no operator's alarm: a refused completion is logged by the engine at DEBUG
+   * (ENGINE-16002), without the ERROR and stack trace (ENGINE-16004) that page the operators; a
+   * real failure in a command still is an ERROR with its stack trace.
+   */
+  @Test
+  void anAgentsInputErrorIsNotLoggedAsAnErrorButARealFailureIs() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Export fails", "The export fails for large models",
+        "category", "TECHNICAL", "subcategory", "SOFTWARE_BUG", "impact", "MINOR");
+    var path = "/engine-rest/task/" + task(key, "Task_TriageTicket").getId();
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda.bpm.engine.context");
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    var level = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    logger.addAppender(appender);
+    try {
+      for (var body : List.of(
+          triageBody("outcome", "RESOLVED"),
+          triageBody("outcome", "REQUEST_INFORMATION", "reply", "Which version?", "documentInKb", "yes"),
+          triageBody("outcome", "RESOLVE"))) {
+        assertThat(post("tier1", path + "/complete", body).getStatusCode().value()).as("%s", body).isEqualTo(400);
+      }
+      assertThat(post("tier1", path + "/submit-form", triageBody("outcome", "CONTINUE", "plan", "ENTERPRISE")).getStatusCode().value())
+          .isEqualTo(400);
+      assertThat(appender.list).as("the engine's log of the refusals").noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+      assertThat(appender.list).as("still there for whoever debugs").anyMatch(e ->
+          e.getLevel() == ch.qos.logback.classic.Level.DEBUG && e.getFormattedMessage().contains("ENGINE-16002")
+              && e.getFormattedMessage().contains("outcome must be one of"));
+
+      // a delegate's bug, a database error: an ERROR with the stack trace, as before
+      var commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired();
+      for (var failure : List.<RuntimeException>of(
+          new IllegalStateException("a delegate's bug"),
+          new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004 Exception while executing Database Operation"))) {
+        appender.list.clear();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.execute(context -> { throw failure; })).isSameAs(failure);
+        assertThat(appender.list).as(failure.getMessage()).anyMatch(e ->
+            e.getLevel() == ch.qos.logback.classic.Level.ERROR && e.getFormattedMessage().contains("ENGINE-16004")
+                && e.getThrowableProxy() != null && e.getThrowableProxy().getMessage().equals(failure.getMessage()));
+      }
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(level);
+    }
+  }
+
+  /**
+   * Our /api refuses unknown JSON fields; the engine's REST API keeps Camunda's own rules (its
+   * clients, the Modeler and Tasklist among them, may send fields a version does not know). Spring
+   * Boot registers the application's ObjectMapper with Jersey too, but Camunda's own object mapper
+   * wins there: tried with {@code spring.jackson.deserialization.fail-on-unknown-properties=true},
+   * this still passed (and the dates kept Camunda's format). It guards the engine's API, whichever
+   * way the strictness is set up.
+   */
+  @Test
+  void theEngineRestApiStillTakesFieldsItDoesNotKnow() {
+    setClock(la("2026-11-24T10:00:00"));
+    var key = create("admin", "alice@example.com", "Export fails", "The export fails for large models");
+    var found = post("tier1", "/engine-rest/task", Map.of("processInstanceBusinessKey", key, "aFieldCamundaDoesNotKnow", 1));
+    assertThat(found.getStatusCode().value()).as("%s", found.getBody()).isEqualTo(200);
+    assertThat(found.getBody()).hasSize(1);
+    assertThat(found.getBody().get(0).get("taskDefinitionKey").asText()).isEqualTo("Task_TriageTicket");
+    // while /api refuses one
+    var refused = post("admin", "/api/tickets", ticket("alice@example.com", "S", "D", "aFieldCamundaDoesNotKnow", 1));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+  }
+
   @Test
   void aCompletionCarriesTheFieldsOfTheTasksFormAndNothingElse() {
     setClock(la("2026-11-24T10:00:00"));

@@ -127,6 +127,49 @@ class TicketApiValidationTest extends TicketScenarios {
   }
 
   @Test
+  void misspeltFieldsAreRefusedNotDroppedNamingTheFirstAndTheKnownOnes() {
+    // the README's newcomer: "urgancy" and "impakt" were dropped, and the ticket got urgency MEDIUM
+    var body = validNewTicket();
+    body.remove("urgency");
+    body.remove("impact");
+    body.put("urgancy", "HIGH").put("impakt", "MAJOR");
+    var problem = expectBadRequest("alice", HttpMethod.POST, "/api/tickets", body.toString(), Map.of(), "urgancy");
+    assertThat(problem.get("detail").asText())
+        .isEqualTo("Unknown field urgancy; known fields: [customerEmail, customerName, subject, description, channel, category, "
+            + "subcategory, impact, urgency, security]");
+    assertThat(problem.has("errors")).isFalse();
+    // and on the customers' endpoint, with a known field's value valid
+    problem = expectBadRequest("admin", HttpMethod.POST, "/api/customers",
+        "{\"email\":\"new@example.com\",\"name\":\"New\",\"plan\":\"BASIC\",\"vipp\":true}", Map.of(), "vipp");
+    assertThat(problem.get("detail").asText()).isEqualTo("Unknown field vipp; known fields: [email, name, organisation, plan, vip]");
+  }
+
+  @Test
+  void aRefusedRequestDoesNotUseUpItsIdempotencyKey() {
+    var key = "unknown-field-" + System.nanoTime();
+    var refused = validNewTicket().put("foo", 1).toString();
+    expectBadRequest("admin", HttpMethod.POST, "/api/tickets", refused, Map.of("Idempotency-Key", key), "foo");
+    expectBadRequest("admin", HttpMethod.POST, "/api/tickets", refused, Map.of("Idempotency-Key", key), "foo");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?").param(key).query(Long.class).single()).isZero();
+    // the key is still free: the corrected request creates the ticket, and a retry of it replays it
+    var created = call("admin", HttpMethod.POST, "/api/tickets", validNewTicket().toString(), Map.of("Idempotency-Key", key));
+    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+    assertThat(created.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    var replayed = call("admin", HttpMethod.POST, "/api/tickets", validNewTicket().toString(), Map.of("Idempotency-Key", key));
+    assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(replayed.getBody().get("key")).isEqualTo(created.getBody().get("key"));
+  }
+
+  @Test
+  void anEmptyTextGetsOneErrorNotTwo() {
+    for (var field : new String[] {"subject", "description"}) {
+      var problem = expectBadRequest("admin", HttpMethod.POST, "/api/tickets", validNewTicket().put(field, "").toString(), Map.of(), field);
+      assertThat(problem.get("errors")).as(field).hasSize(1);
+      assertThat(problem.get("detail").asText()).isEqualTo(field + ": must not be blank");
+    }
+  }
+
+  @Test
   void anIdempotencyKeyHasOneTo200Characters() {
     var body = validNewTicket().toString();
     expectBadRequest("admin", HttpMethod.POST, "/api/tickets", body, Map.of("Idempotency-Key", " "), "Idempotency-Key");
@@ -210,6 +253,32 @@ class TicketApiValidationTest extends TicketScenarios {
         Arguments.of("tier=two", "tier"),
         Arguments.of("status=FOO", "status"),
         Arguments.of("priority=P9", "priority"));
+  }
+
+  @Test
+  void aListParameterIsRefusedWithWhatItTakes() {
+    assertThat(expectBadRequest("admin", HttpMethod.GET, "/api/tickets?status=FOO", null, Map.of(), "status").get("detail").asText())
+        .isEqualTo("Unknown value for status; allowed: " + java.util.Arrays.toString(TicketStatus.values()));
+    assertThat(expectBadRequest("admin", HttpMethod.GET, "/api/tickets?priority=P9", null, Map.of(), "priority").get("detail").asText())
+        .isEqualTo("Unknown value for priority; allowed: [P1, P2, P3, P4]");
+    assertThat(expectBadRequest("admin", HttpMethod.GET, "/api/tickets?size=100000", null, Map.of(), "size").get("detail").asText())
+        .isEqualTo("size must be less than or equal to 200");
+    assertThat(expectBadRequest("admin", HttpMethod.GET, "/api/tickets?size=0", null, Map.of(), "size").get("detail").asText())
+        .isEqualTo("size must be greater than or equal to 1");
+    assertThat(expectBadRequest("admin", HttpMethod.GET, "/api/tickets?tier=two", null, Map.of(), "tier").get("detail").asText())
+        .isEqualTo("Invalid value for tier: a whole number is expected");
+    assertThat(expectBadRequest("admin", HttpMethod.GET, "/api/reports/sla?from=30.11.2026", null, Map.of(), "from").get("detail").asText())
+        .isEqualTo("Invalid value for from: a date (YYYY-MM-DD) is expected");
+  }
+
+  @Test
+  void aPathWithNoApiBehindItIsA404ProblemSayingSo() {
+    for (var path : new String[] {"/api/nothing", "/api/tickets/TCK-000001/nothing", "/api"}) {
+      var problem = expectProblem(get("admin", path), 404);
+      assertThat(problem.get("detail").asText()).isEqualTo("There is no API resource GET " + path + " (see the API in the README)");
+    }
+    var problem = expectProblem(post("admin", "/api/nothing", Map.of("a", 1)), 404);
+    assertThat(problem.get("detail").asText()).startsWith("There is no API resource POST /api/nothing");
   }
 
   @Test
