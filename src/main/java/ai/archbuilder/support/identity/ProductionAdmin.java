@@ -1,5 +1,6 @@
 package ai.archbuilder.support.identity;
 
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,16 +59,23 @@ class ProductionAdmin {
     this.username = username;
     this.password = password;
     if (environment.matchesProfiles("demo")) {
-      throw new IllegalStateException("The prod profile cannot run with the demo profile: its users all have the password \"demo\"");
+      throw new RefusedConfigurationException(
+          "The prod profile cannot run with the demo profile: its users all have the password \"demo\"",
+          "Start with the profiles postgres,prod (SPRING_PROFILES_ACTIVE), without demo.");
     }
     var problem = weakness(password);
     if (problem != null) {
-      throw new IllegalStateException(
-          "The prod profile needs a strong admin password: support.admin.password (SUPPORT_ADMIN_PASSWORD) " + problem);
+      throw new RefusedConfigurationException(
+          "The prod profile needs a strong admin password: support.admin.password (SUPPORT_ADMIN_PASSWORD) " + problem,
+          "Set SUPPORT_ADMIN_PASSWORD to a password of at least " + MIN_LENGTH + " characters that is not one of the defaults ("
+              + String.join(", ", DEFAULTS.stream().sorted().toList()) + ").");
     }
     var database = databasePasswordProblem(databaseUrl, databasePassword);
     if (database != null) {
-      throw new IllegalStateException(database);
+      throw new RefusedConfigurationException(
+          database,
+          "Give the database user a password of its own (ALTER ROLE ... PASSWORD ...) and set it in POSTGRES_PASSWORD"
+              + " (or SPRING_DATASOURCE_PASSWORD).");
     }
   }
 
