@@ -79,13 +79,22 @@ class AccessPolicy {
     grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
 
     group(CUSTOMERS, "Customers (API: own tickets only)");
+    ensureAdminGroup();
+    narrowOwnProfileGrants();
+    narrowTaskGrants();
+    narrowManagerGrants();
+  }
+
+  /**
+   * camunda-admin with every permission. The prod profile's admin is made a member of it before the
+   * web server starts (ProductionAdmin), earlier than {@link #ensureGroups()} runs, so it calls this
+   * itself.
+   */
+  void ensureAdminGroup() {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
     for (var resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-    narrowOwnProfileGrants();
-    narrowTaskGrants();
-    narrowManagerGrants();
   }
 
   /**

@@ -14,12 +14,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,12 @@ import org.springframework.stereotype.Component;
  * the password {@code support.admin.password}, member of camunda-admin. The application refuses
  * to start without a password or with a default or weak one, together with the demo profile, or
  * on PostgreSQL with the default database password; a changed password is applied at the next
- * start. Demo users left in the database by an earlier demo run are locked out.
+ * start. Demo users left in the database by an earlier demo run are locked out. Both happen before
+ * the web server accepts a connection.
  */
 @Component
 @Profile("prod")
-class ProductionAdmin {
+class ProductionAdmin implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(ProductionAdmin.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,14 +40,19 @@ class ProductionAdmin {
   /** The postgres profile's default database password (application-postgres.yml, docker-compose.yml). */
   static final String DEFAULT_DATABASE_PASSWORD = "support";
 
+  /** Tries of the set-up at start before the start fails (see {@link #afterSingletonsInstantiated()}). */
+  static final int ATTEMPTS = 5;
+
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
+  private final AccessPolicy accessPolicy;
   private final String username;
   private final String password;
 
   ProductionAdmin(
       IdentityService identity,
       ProcessEngineConfigurationImpl engine,
+      AccessPolicy accessPolicy,
       Environment environment,
       @Value("${support.admin.username:admin}") String username,
       @Value("${support.admin.password:}") String password,
@@ -56,6 +60,7 @@ class ProductionAdmin {
       @Value("${spring.datasource.password:}") String databasePassword) {
     this.identity = identity;
     this.engine = engine;
+    this.accessPolicy = accessPolicy;
     this.username = username;
     this.password = password;
     if (environment.matchesProfiles("demo")) {
@@ -102,9 +107,44 @@ class ProductionAdmin {
     return null;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(1) // after AccessPolicy made camunda-admin
+  /**
+   * Sets up the admin and locks out the demo users before the web server starts: Spring Boot binds
+   * the server's port only when the context's lifecycle starts, after every singleton is made and
+   * this has run. Any login, through our HTTP Basic or the webapps' own login, meets the new
+   * passwords from its first request. (On {@code ApplicationReadyEvent}, as before, the server had
+   * already served requests for about a second, and "demo" had worked in them.)
+   *
+   * <p>Several nodes starting on one database all do this at the same moment: a node whose write
+   * collides with another's (a user or membership created twice, a user saved twice) tries again,
+   * finds the work done and moves on, and does not fail its start.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ensureAdmin();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        log.info("Setting up the admin collided with another node's start on the same database ({}); trying again", e.toString());
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(100L * attempt + RANDOM.nextInt(100));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while setting up the admin", e);
+    }
+  }
+
   void ensureAdmin() {
+    accessPolicy.ensureAdminGroup();
     var user = identity.createUserQuery().userId(username).singleResult();
     if (user == null) {
       user = identity.newUser(username);
