@@ -43,6 +43,10 @@ class AccessPolicy {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
+  void atStart() {
+    ConcurrentStarts.retried("Creating the groups and their grants", this::ensureGroups);
+  }
+
   void ensureGroups() {
     for (int i = 0; i < TIERS.size(); i++) {
       group(TIERS.get(i), "Tier " + (i + 1) + " agents");

@@ -40,9 +40,6 @@ class ProductionAdmin implements SmartInitializingSingleton {
   /** The postgres profile's default database password (application-postgres.yml, docker-compose.yml). */
   static final String DEFAULT_DATABASE_PASSWORD = "support";
 
-  /** Tries of the set-up at start before the start fails (see {@link #afterSingletonsInstantiated()}). */
-  static final int ATTEMPTS = 5;
-
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
   private final AccessPolicy accessPolicy;
@@ -114,33 +111,11 @@ class ProductionAdmin implements SmartInitializingSingleton {
    * passwords from its first request. (On {@code ApplicationReadyEvent}, as before, the server had
    * already served requests for about a second, and "demo" had worked in them.)
    *
-   * <p>Several nodes starting on one database all do this at the same moment: a node whose write
-   * collides with another's (a user or membership created twice, a user saved twice) tries again,
-   * finds the work done and moves on, and does not fail its start.
+   * <p>Several nodes starting on one database all do this at the same moment ({@link ConcurrentStarts}).
    */
   @Override
   public void afterSingletonsInstantiated() {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        ensureAdmin();
-        return;
-      } catch (RuntimeException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-        log.info("Setting up the admin collided with another node's start on the same database ({}); trying again", e.toString());
-        pause(attempt);
-      }
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(100L * attempt + RANDOM.nextInt(100));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while setting up the admin", e);
-    }
+    ConcurrentStarts.retried("Setting up the admin", this::ensureAdmin);
   }
 
   void ensureAdmin() {
