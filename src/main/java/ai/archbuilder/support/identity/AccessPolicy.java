@@ -43,6 +43,10 @@ class AccessPolicy {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
+  void atStart() {
+    ConcurrentStarts.retried("Creating the groups and their grants", this::ensureGroups);
+  }
+
   void ensureGroups() {
     for (int i = 0; i < TIERS.size(); i++) {
       group(TIERS.get(i), "Tier " + (i + 1) + " agents");
@@ -79,13 +83,22 @@ class AccessPolicy {
     grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
 
     group(CUSTOMERS, "Customers (API: own tickets only)");
+    ensureAdminGroup();
+    narrowOwnProfileGrants();
+    narrowTaskGrants();
+    narrowManagerGrants();
+  }
+
+  /**
+   * camunda-admin with every permission. The prod profile's admin is made a member of it before the
+   * web server starts (ProductionAdmin), earlier than {@link #ensureGroups()} runs, so it calls this
+   * itself.
+   */
+  void ensureAdminGroup() {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
     for (var resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-    narrowOwnProfileGrants();
-    narrowTaskGrants();
-    narrowManagerGrants();
   }
 
   /**

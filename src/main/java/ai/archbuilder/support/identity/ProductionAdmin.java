@@ -1,5 +1,6 @@
 package ai.archbuilder.support.identity;
 
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,12 +14,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +25,12 @@ import org.springframework.stereotype.Component;
  * the password {@code support.admin.password}, member of camunda-admin. The application refuses
  * to start without a password or with a default or weak one, together with the demo profile, or
  * on PostgreSQL with the default database password; a changed password is applied at the next
- * start. Demo users left in the database by an earlier demo run are locked out.
+ * start. Demo users left in the database by an earlier demo run are locked out. Both happen before
+ * the web server accepts a connection.
  */
 @Component
 @Profile("prod")
-class ProductionAdmin {
+class ProductionAdmin implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(ProductionAdmin.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,12 +42,14 @@ class ProductionAdmin {
 
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
+  private final AccessPolicy accessPolicy;
   private final String username;
   private final String password;
 
   ProductionAdmin(
       IdentityService identity,
       ProcessEngineConfigurationImpl engine,
+      AccessPolicy accessPolicy,
       Environment environment,
       @Value("${support.admin.username:admin}") String username,
       @Value("${support.admin.password:}") String password,
@@ -55,19 +57,27 @@ class ProductionAdmin {
       @Value("${spring.datasource.password:}") String databasePassword) {
     this.identity = identity;
     this.engine = engine;
+    this.accessPolicy = accessPolicy;
     this.username = username;
     this.password = password;
     if (environment.matchesProfiles("demo")) {
-      throw new IllegalStateException("The prod profile cannot run with the demo profile: its users all have the password \"demo\"");
+      throw new RefusedConfigurationException(
+          "The prod profile cannot run with the demo profile: its users all have the password \"demo\"",
+          "Start with the profiles postgres,prod (SPRING_PROFILES_ACTIVE), without demo.");
     }
     var problem = weakness(password);
     if (problem != null) {
-      throw new IllegalStateException(
-          "The prod profile needs a strong admin password: support.admin.password (SUPPORT_ADMIN_PASSWORD) " + problem);
+      throw new RefusedConfigurationException(
+          "The prod profile needs a strong admin password: support.admin.password (SUPPORT_ADMIN_PASSWORD) " + problem,
+          "Set SUPPORT_ADMIN_PASSWORD to a password of at least " + MIN_LENGTH + " characters that is not one of the defaults ("
+              + String.join(", ", DEFAULTS.stream().sorted().toList()) + ").");
     }
     var database = databasePasswordProblem(databaseUrl, databasePassword);
     if (database != null) {
-      throw new IllegalStateException(database);
+      throw new RefusedConfigurationException(
+          database,
+          "Give the database user a password of its own (ALTER ROLE ... PASSWORD ...) and set it in POSTGRES_PASSWORD"
+              + " (or SPRING_DATASOURCE_PASSWORD).");
     }
   }
 
@@ -94,9 +104,22 @@ class ProductionAdmin {
     return null;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(1) // after AccessPolicy made camunda-admin
+  /**
+   * Sets up the admin and locks out the demo users before the web server starts: Spring Boot binds
+   * the server's port only when the context's lifecycle starts, after every singleton is made and
+   * this has run. Any login, through our HTTP Basic or the webapps' own login, meets the new
+   * passwords from its first request. (On {@code ApplicationReadyEvent}, as before, the server had
+   * already served requests for about a second, and "demo" had worked in them.)
+   *
+   * <p>Several nodes starting on one database all do this at the same moment ({@link ConcurrentStarts}).
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    ConcurrentStarts.retried("Setting up the admin", this::ensureAdmin);
+  }
+
   void ensureAdmin() {
+    accessPolicy.ensureAdminGroup();
     var user = identity.createUserQuery().userId(username).singleResult();
     if (user == null) {
       user = identity.newUser(username);

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.identity;
 
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,9 @@ public record TasklistProperties(@DefaultValue("PT2H") Duration atRiskWithin) {
 
   public TasklistProperties {
     if (atRiskWithin == null || atRiskWithin.isNegative() || atRiskWithin.isZero()) {
-      throw new IllegalArgumentException("support.tasklist.at-risk-within must be a positive duration");
+      throw new RefusedConfigurationException(
+          "support.tasklist.at-risk-within must be a positive duration",
+          "Set support.tasklist.at-risk-within (SUPPORT_TASKLIST_AT_RISK_WITHIN) to a duration such as PT2H or 2h, or leave it out.");
     }
   }
 }

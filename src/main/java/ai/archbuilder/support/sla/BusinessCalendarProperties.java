@@ -1,5 +1,6 @@
 package ai.archbuilder.support.sla;
 
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import java.time.DayOfWeek;
 import java.time.Period;
 import java.time.LocalDate;
@@ -50,34 +51,45 @@ public record BusinessCalendarProperties(
     opens = opens == null ? LocalTime.parse(DEFAULT_OPENS) : opens;
     closes = closes == null ? LocalTime.parse(DEFAULT_CLOSES) : closes;
     if (!opens.isBefore(closes)) {
-      throw new IllegalArgumentException(
-          "support.business-hours: opens " + opens + " must be before closes " + closes);
+      throw new RefusedConfigurationException(
+          "support.business-hours: opens " + opens + " must be before closes " + closes,
+          "Set support.business-hours.opens (SUPPORT_BUSINESS_HOURS_OPENS) before support.business-hours.closes"
+              + " (SUPPORT_BUSINESS_HOURS_CLOSES) on the same day, e.g. 09:00 and 18:00; hours over midnight are not supported.");
     }
     if (workingDays == null) {
       workingDays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     } else if (workingDays.isEmpty()) {
-      throw new IllegalArgumentException("support.business-hours: working-days must not be empty");
+      throw new RefusedConfigurationException(
+          "support.business-hours: working-days must not be empty",
+          "List at least one weekday in support.business-hours.working-days (SUPPORT_BUSINESS_HOURS_WORKING_DAYS), e.g."
+              + " MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY, or leave it out for Monday to Friday.");
     }
     workingDays = Collections.unmodifiableSet(EnumSet.copyOf(workingDays));
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
     Set<LocalDate> seen = new HashSet<>();
     for (Holiday holiday : holidays) {
       if (!seen.add(holiday.date())) {
-        throw new IllegalArgumentException(
-            "support.business-hours: more than one holiday on " + holiday.date());
+        throw new RefusedConfigurationException(
+            "support.business-hours: more than one holiday on " + holiday.date(),
+            "Keep one entry for " + holiday.date() + " in support.business-hours.holidays: closed all day, or with opens and"
+                + " closes for reduced hours.");
       }
     }
     var lastHoliday = holidays.stream().map(Holiday::date).max(LocalDate::compareTo).orElse(null);
     if (holidaysPlannedUntil == null) {
       holidaysPlannedUntil = lastHoliday;
     } else if (lastHoliday != null && lastHoliday.isAfter(holidaysPlannedUntil)) {
-      throw new IllegalArgumentException(
+      throw new RefusedConfigurationException(
           "support.business-hours: holidays-planned-until " + holidaysPlannedUntil + " is before a configured holiday ("
-              + lastHoliday + ")");
+              + lastHoliday + ")",
+          "Set support.business-hours.holidays-planned-until to " + lastHoliday
+              + " or later (the last date up to which the holidays are listed), or leave it out.");
     }
     holidaysWarnAhead = holidaysWarnAhead == null ? Period.parse(DEFAULT_WARN_AHEAD) : holidaysWarnAhead;
     if (holidaysWarnAhead.isNegative()) {
-      throw new IllegalArgumentException("support.business-hours: holidays-warn-ahead must not be negative");
+      throw new RefusedConfigurationException(
+          "support.business-hours: holidays-warn-ahead must not be negative",
+          "Set support.business-hours.holidays-warn-ahead to a period such as P30D, or leave it out.");
     }
   }
 

@@ -1,5 +1,6 @@
 package ai.archbuilder.support.sla;
 
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -13,15 +14,21 @@ import java.util.Objects;
 public record Holiday(LocalDate date, String name, LocalTime opens, LocalTime closes) {
 
   public Holiday {
-    Objects.requireNonNull(date, "holiday date");
+    if (date == null) {
+      throw new RefusedConfigurationException(
+          "support.business-hours.holidays: a holiday" + (name == null || name.isBlank() ? "" : " (" + name + ")") + " has no date",
+          "Give every entry of support.business-hours.holidays a date (yyyy-MM-dd).");
+    }
     name = name == null ? "" : name;
     if ((opens == null) != (closes == null)) {
-      throw new IllegalArgumentException(
-          "holiday " + date + ": give both opens and closes (reduced hours) or neither (closed)");
+      throw new RefusedConfigurationException(
+          "support.business-hours.holidays: holiday " + date + " has only one of opens and closes",
+          "Give the holiday on " + date + " both opens and closes (reduced hours) or neither (closed all day).");
     }
     if (opens != null && !opens.isBefore(closes)) {
-      throw new IllegalArgumentException(
-          "holiday " + date + ": opens " + opens + " must be before closes " + closes);
+      throw new RefusedConfigurationException(
+          "support.business-hours.holidays: holiday " + date + ": opens " + opens + " must be before closes " + closes,
+          "Set the holiday's opens before its closes on the same day, or leave both out to close all day.");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.archbuilder.support.SupportDeskApplication;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -71,6 +74,99 @@ class ProductionAdminTest {
       for (String id : java.util.List.of("admin", "tier1", "owner", "alice", "mail-gateway")) {
         assertThat(identity.createUserQuery().userId(id).count()).as(id).isEqualTo(1);
         assertThat(identity.checkPassword(id, "demo")).as(id + " still logs in with demo").isFalse();
+      }
+    }
+  }
+
+  /**
+   * The moment the server accepts connections (Boot publishes this event right after it opened the
+   * port), the demo users and the admin's old password are already refused: requests over real
+   * HTTP from inside that moment, through the same filters and provider as any later request.
+   */
+  @Test
+  void noRequestIsAuthenticatedWithAnOldPasswordOnceTheServerListens() {
+    var database = "was-demo-" + UUID.randomUUID();
+    start(database, new String[] {"test", "demo"}).close();
+    var statuses = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+    ApplicationListener<ServletWebServerInitializedEvent> firstRequests =
+        event -> {
+          int port = event.getWebServer().getPort();
+          // the admin's right password first: a wrong one delays her next login (login-delay-*)
+          for (var login : List.of("admin:correct-horse-battery-7", "admin:demo", "tier1:demo", "alice:demo")) {
+            statuses.put(login, get(port, "/api/tickets", login));
+          }
+        };
+    var args = new String[] {
+        "--support.admin.password=correct-horse-battery-7",
+        "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        "--server.port=0",
+        "--camunda.bpm.generate-unique-process-engine-name=true"};
+    try (var app = new SpringApplicationBuilder(SupportDeskApplication.class).profiles("test", "prod").listeners(firstRequests).run(args)) {
+      assertThat(statuses)
+          .containsEntry("tier1:demo", 401)
+          .containsEntry("alice:demo", 401)
+          .containsEntry("admin:demo", 401)
+          .hasEntrySatisfying("admin:correct-horse-battery-7", status -> assertThat(status).isNotEqualTo(401));
+    }
+  }
+
+  private static int get(int port, String path, String login) {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(login.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .build();
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Nodes starting on one database at the same moment all set up the admin and lock out the demo
+   * users: each creates the admin, saves the same users. The ones that collide try again and start.
+   */
+  @Test
+  void nodesSettingUpTheAdminAtOnceAllStart() throws Exception {
+    try (var app = prod("--support.admin.password=correct-horse-battery-7")) {
+      var identity = app.getBean(IdentityService.class);
+      var setUp = app.getBean(ProductionAdmin.class);
+      for (int round = 0; round < 3; round++) {
+        // as on a database the demo profile ran on before the first production start
+        identity.deleteUser("admin");
+        for (String id : List.of("tier1", "tier2", "manager", "alice")) {
+          if (identity.createUserQuery().userId(id).count() == 0) {
+            identity.saveUser(identity.newUser(id));
+          }
+          var user = identity.createUserQuery().userId(id).singleResult();
+          user.setPassword("demo");
+          identity.saveUser(user);
+        }
+        int nodes = 4;
+        var together = new java.util.concurrent.CyclicBarrier(nodes);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
+        try {
+          var starts = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+          for (int i = 0; i < nodes; i++) {
+            starts.add(pool.submit(() -> {
+              together.await();
+              setUp.afterSingletonsInstantiated();
+              return null;
+            }));
+          }
+          for (var s : starts) {
+            s.get(60, java.util.concurrent.TimeUnit.SECONDS); // a failed node's exception comes out here
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+        assertThat(identity.checkPassword("admin", "correct-horse-battery-7")).isTrue();
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isEqualTo(1);
+        for (String id : List.of("tier1", "tier2", "manager", "alice")) {
+          assertThat(identity.checkPassword(id, "demo")).as(id + " still logs in with demo").isFalse();
+        }
       }
     }
   }
