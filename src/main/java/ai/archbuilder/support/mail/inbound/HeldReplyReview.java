@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * Tells the support managers of a customer's reply that waits unread in the mailbox because its
  * ticket is on hold (its process suspended in Cockpit): {@code bpmn/HeldReplyReviewProcess.bpmn}
  * gives them a task in Tasklist when the reply is first held, which its delivery closes. Both
- * happen in the transaction of the held note and of the delivery. Without the diagram deployed (a
- * process owner took it away) the reply is held and listed as before, with no task.
+ * happen in the transaction of the held note and of the delivery, each in a savepoint of its own
+ * ({@link ReviewSavepoint}): a review that cannot start or close (its definition suspended or
+ * removed, a process owner's broken version) is logged and left out, and the reply is noted, listed
+ * and delivered as before.
  *
  * <p>A diagram of its own rather than a second way into the quarantine review: it ends on another
  * event (the reply delivered, once an administrator lifts the hold, not a manager's action on the
@@ -34,18 +36,30 @@ public class HeldReplyReview {
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final ReviewSavepoint savepoint;
 
-  HeldReplyReview(RuntimeService runtime, RepositoryService repository) {
+  HeldReplyReview(RuntimeService runtime, RepositoryService repository, ReviewSavepoint savepoint) {
     this.runtime = runtime;
     this.repository = repository;
+    this.savepoint = savepoint;
   }
 
   static String businessKey(long heldId) {
     return "held-" + heldId;
   }
 
-  /** Starts the review of the reply just held (its first note). */
+  /**
+   * Starts the review of the reply just held (its first note), in a savepoint: failing, it is
+   * logged and the note commits without it.
+   */
   void open(InboundMailStore.Held held) {
+    savepoint.run(
+        "Could not start %s for the reply %s held for %s: it is held and listed, but nobody gets a task for it"
+            .formatted(PROCESS_KEY, held.messageKey(), held.ticketKey()),
+        () -> start(held));
+  }
+
+  private void start(InboundMailStore.Held held) {
     EngineAccess.privileged(() -> {
       if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
         log.warn(
@@ -65,10 +79,15 @@ public class HeldReplyReview {
 
   /**
    * Ends the review of held note {@code heldId}: the reply no longer waits (delivered, or kept aside
-   * in the quarantine). None open: nothing to do.
+   * in the quarantine). None open: nothing to do. In a savepoint: failing, it is logged, the delivery
+   * commits without it.
    */
   void close(long heldId) {
-    EngineAccess.privileged(
-        () -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult());
+    savepoint.run(
+        "Could not close %s %s (held note %d), whose reply no longer waits: its task stays until a manager completes it"
+            .formatted(PROCESS_KEY, businessKey(heldId), heldId),
+        () ->
+            EngineAccess.privileged(
+                () -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult()));
   }
 }
