@@ -3,6 +3,8 @@ package ai.archbuilder.support.mail.inbound;
 import ai.archbuilder.support.system.EngineAccess;
 import ai.archbuilder.support.system.ProcessVariable;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
  * happen in the transaction of the held note and of the delivery, each in a savepoint of its own
  * ({@link ReviewSavepoint}): a review that cannot start or close (its definition suspended or
  * removed, a process owner's broken version) is logged and left out, and the reply is noted, listed
- * and delivered as before.
+ * and delivered as before. A review left open for a reply that no longer waits (its close failed,
+ * or another node delivered the reply while this one was noting it) is closed at the next poll
+ * ({@link #openReviews()}).
  *
  * <p>A diagram of its own rather than a second way into the quarantine review: it ends on another
  * event (the reply delivered, once an administrator lifts the hold, not a manager's action on the
@@ -27,6 +31,7 @@ public class HeldReplyReview {
 
   static final String PROCESS_KEY = "HeldReplyReviewProcess";
   static final String RELEASED = "HeldReplyReleased";
+  private static final String PREFIX = "held-";
   static final ProcessVariable<Long> HELD_ID = new ProcessVariable<>("heldId", Long.class);
   /** The ticket on hold, for the form and the managers' Tasklist filter. */
   public static final ProcessVariable<String> TICKET = ProcessVariable.string("heldTicket");
@@ -45,7 +50,7 @@ public class HeldReplyReview {
   }
 
   static String businessKey(long heldId) {
-    return "held-" + heldId;
+    return PREFIX + heldId;
   }
 
   /**
@@ -80,14 +85,33 @@ public class HeldReplyReview {
   /**
    * Ends the review of held note {@code heldId}: the reply no longer waits (delivered, or kept aside
    * in the quarantine). None open: nothing to do. In a savepoint: failing, it is logged, the delivery
-   * commits without it.
+   * commits without it, and the next poll tries again.
    */
   void close(long heldId) {
     savepoint.run(
-        "Could not close %s %s (held note %d), whose reply no longer waits: its task stays until a manager completes it"
+        "Could not close %s %s (held note %d), whose reply no longer waits: the next poll tries again"
             .formatted(PROCESS_KEY, businessKey(heldId), heldId),
         () ->
             EngineAccess.privileged(
                 () -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult()));
+  }
+
+  /** The held notes whose review is open (active), as their business keys name them. */
+  List<Long> openReviews() {
+    return EngineAccess.privileged(
+        () ->
+            runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKeyLike(PREFIX + "%").active().list()
+                .stream()
+                .map(p -> heldId(p.getBusinessKey()))
+                .flatMap(Optional::stream)
+                .toList());
+  }
+
+  private static Optional<Long> heldId(String businessKey) {
+    try {
+      return Optional.of(Long.parseLong(businessKey.substring(PREFIX.length())));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 }
