@@ -67,6 +67,7 @@ public class ImapMailbox {
     int processed = 0;
     int failed = 0;
     int quarantined = 0;
+    closeLeftoverReviews();
     try (var store = session.getStore(imap.ssl() ? "imaps" : "imap")) {
       store.connect(imap.host(), imap.port(), imap.username(), imap.password());
       var folder = store.getFolder(imap.folder());
@@ -150,6 +151,15 @@ public class ImapMailbox {
       failures.remove(key);
       done(message);
       return Handled.QUARANTINED;
+    }
+  }
+
+  /** The managers' tasks about replies that no longer wait close; a failure here changes nothing else. */
+  private void closeLeftoverReviews() {
+    try {
+      processor.closeLeftoverHeldReviews();
+    } catch (RuntimeException e) {
+      log.warn("Could not close the reviews of replies no longer held: {}", e.toString());
     }
   }
 

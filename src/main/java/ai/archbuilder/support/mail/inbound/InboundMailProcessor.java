@@ -259,6 +259,22 @@ public class InboundMailProcessor {
     }
   }
 
+  /**
+   * Closes the managers' tasks about replies that no longer wait (at each poll): a review whose close
+   * failed at the delivery, or one that another node opened with its note, uncommitted, while this
+   * one delivered the reply (neither saw the other's rows). The open reviews are read before the
+   * notes, so a note and review committed in between are not taken for leftovers. Notes written
+   * after their message was processed go too (never listed). Cheap when no review is open.
+   */
+  public void closeLeftoverHeldReviews() {
+    var open = heldReview.openReviews();
+    if (!open.isEmpty()) {
+      var waiting = store.held().stream().map(InboundMailStore.Held::id).collect(Collectors.toSet());
+      open.stream().filter(id -> !waiting.contains(id)).forEach(heldReview::close);
+    }
+    store.forgetHeldProcessed();
+  }
+
   /** The message no longer waits for a ticket on hold: the managers' task about it closes. */
   private void released(String messageKey) {
     store.heldId(messageKey).ifPresent(heldReview::close);

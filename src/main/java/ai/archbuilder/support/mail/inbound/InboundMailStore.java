@@ -201,6 +201,11 @@ class InboundMailStore {
     jdbc.sql("DELETE FROM inbound_mail_held WHERE message_key = ?").param(messageKey).update();
   }
 
+  /** Forgets the notes written after their message was processed (by another node, at the same moment). */
+  void forgetHeldProcessed() {
+    jdbc.sql("DELETE FROM inbound_mail_held h WHERE EXISTS (SELECT 1 FROM inbound_mail m WHERE m.message_key = h.message_key)").update();
+  }
+
   /**
    * The messages held back now, the longest-waiting first: not those processed meanwhile (a note
    * written by one node just after another processed the message).

@@ -15,8 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the support managers of each message kept aside: {@code bpmn/MailQuarantineReviewProcess.bpmn}
  * gives them a task in Tasklist, which processing the message again or discarding it closes. Both
- * happen in the quarantine's own transaction. Without the diagram deployed (a process owner took
- * it away) the quarantine works as before, with no task.
+ * happen in the quarantine's own transaction, each in a savepoint of its own ({@link
+ * ReviewSavepoint}): a review that cannot start or close (its definition suspended or removed, a
+ * process owner's broken version) is logged and left out, and the message is kept aside, processed
+ * again or discarded as before (a quarantine that failed with its review would leave the message
+ * failing at every poll, and stop the polls' messages after it).
  */
 @Component
 public class QuarantineReview {
@@ -35,18 +38,26 @@ public class QuarantineReview {
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final ReviewSavepoint savepoint;
 
-  QuarantineReview(RuntimeService runtime, RepositoryService repository) {
+  QuarantineReview(RuntimeService runtime, RepositoryService repository, ReviewSavepoint savepoint) {
     this.runtime = runtime;
     this.repository = repository;
+    this.savepoint = savepoint;
   }
 
   static String businessKey(long quarantineId) {
     return "quarantine-" + quarantineId;
   }
 
-  /** Starts the review of quarantine entry {@code id}. */
+  /** Starts the review of quarantine entry {@code id}, in a savepoint: failing, it is logged and the entry commits without it. */
   void open(long id, String from, String subject, String reason, Instant received) {
+    savepoint.run(
+        "Could not start %s for quarantined message %d: it is kept aside and listed, but nobody gets a task for it".formatted(PROCESS_KEY, id),
+        () -> start(id, from, subject, reason, received));
+  }
+
+  private void start(long id, String from, String subject, String reason, Instant received) {
     EngineAccess.privileged(() -> {
       if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
         log.warn("No {} deployed: nobody gets a task for quarantined message {}", PROCESS_KEY, id);
@@ -62,9 +73,18 @@ public class QuarantineReview {
     });
   }
 
-  /** Ends the review of entry {@code id}: it was processed again or discarded. None open: nothing to do. */
+  /**
+   * Ends the review of entry {@code id}: it was processed again, discarded or fetched at last. None
+   * open: nothing to do. In a savepoint: failing, it is logged and the entry's change commits
+   * without it (a manager completes the task that stays).
+   */
   void close(long id) {
-    EngineAccess.privileged(() -> runtime.createMessageCorrelation(HANDLED).processInstanceBusinessKey(businessKey(id)).correlateAllWithResult());
+    savepoint.run(
+        "Could not close %s %s, whose message left the quarantine: its task stays until a manager completes it"
+            .formatted(PROCESS_KEY, businessKey(id)),
+        () ->
+            EngineAccess.privileged(
+                () -> runtime.createMessageCorrelation(HANDLED).processInstanceBusinessKey(businessKey(id)).correlateAllWithResult()));
   }
 
   /** A moment as the managers' forms show it. */

@@ -63,6 +63,8 @@ abstract class HeldReplyScenarios extends TicketScenarios {
   @Autowired InboundMailProcessor processor;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired InboundMailStore store;
+  @Autowired HeldReplyReview heldReview;
 
   @BeforeEach
   void initBpmnAssert() {
@@ -373,5 +375,131 @@ abstract class HeldReplyScenarios extends TicketScenarios {
     onHold(key, false);
     assertThat(mailbox().poll().processed()).isEqualTo(1);
     assertThat(heldFor(reply)).isNull();
+  }
+
+  // ------------------------------------------------------------------ the review never decides
+
+  /** Deploys a process owner's version of a review diagram whose end {@code endId} fails (a listener with an unknown bean). */
+  private String brokenVersion(String file, String endId) throws Exception {
+    var xml = Files.readString(Path.of("bpmn", file));
+    var end = java.util.regex.Pattern.compile("(<bpmn:endEvent id=\"" + endId + "\"[^>]*>)").matcher(xml);
+    assertThat(end.find()).isTrue();
+    var broken = xml.substring(0, end.end())
+        + "<bpmn:extensionElements><camunda:executionListener expression=\"${noSuchBean.done()}\" event=\"start\" /></bpmn:extensionElements>"
+        + xml.substring(end.end());
+    return engine.getRepositoryService().createDeployment().name("test: a broken version of " + file)
+        .addString(file, broken).deploy().getId();
+  }
+
+  @Test
+  void aReplyIsHeldListedAndDeliveredWhileTheReviewDefinitionIsSuspended(CapturedOutput output) throws Exception {
+    var key = newTicketWaitingForTheCustomer("yan@paused.example");
+    onHold(key, true);
+    var reply = id();
+    smtp(mail("yan@paused.example", "Re: [" + key + "] Render hangs", reply, "The loft scene."));
+    var repository = engine.getRepositoryService();
+    repository.suspendProcessDefinitionByKey(HeldReplyReview.PROCESS_KEY);
+    try {
+      var poller = mailbox();
+      assertThat(poller.poll().failed()).isEqualTo(1);
+      assertThat(heldFor(reply)).as("noted and listed all the same").isNotNull();
+      assertThat(reviewsEver(heldId(reply))).isZero();
+      assertThat(output.getOut())
+          .contains("Could not start HeldReplyReviewProcess for the reply " + reply + " held for " + key)
+          .contains("is suspended");
+      assertThat(poller.poll().failed()).isEqualTo(1);
+      assertThat(heldFor(reply).get("tries").asInt()).as("each poll another try").isEqualTo(2);
+
+      // the hold lifted: delivered, although the review still cannot start
+      onHold(key, false);
+      assertThat(poller.poll().processed()).isEqualTo(1);
+      assertThat(seen()).isTrue();
+      assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+      assertThat(heldFor(reply)).isNull();
+    } finally {
+      repository.activateProcessDefinitionByKey(HeldReplyReview.PROCESS_KEY);
+    }
+  }
+
+  @Test
+  void aReviewThatCannotCloseNeitherKeepsTheReplyFromItsDeliveryNorStaysWithoutATry(CapturedOutput output) throws Exception {
+    var deployment = brokenVersion("HeldReplyReviewProcess.bpmn", "End_Released");
+    try {
+      var key = newTicketWaitingForTheCustomer("zoe@paused.example");
+      onHold(key, true);
+      var reply = id();
+      smtp(mail("zoe@paused.example", "Re: [" + key + "] Render hangs", reply, "The roof scene."));
+      var poller = mailbox();
+      assertThat(poller.poll().failed()).isEqualTo(1);
+      var held = heldId(reply);
+      assertThat(reviewTask(held)).as("the broken version starts").isNotNull();
+
+      onHold(key, false);
+      assertThat(poller.poll().processed()).as("delivered although its review cannot close").isEqualTo(1);
+      assertThat(seen()).isTrue();
+      assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+      assertThat(heldFor(reply)).isNull();
+      assertThat(output.getOut()).contains("Could not close HeldReplyReviewProcess held-" + held + " (held note " + held + ")");
+      assertThat(reviewTask(held)).as("left open by the broken version").isNotNull();
+
+      // each poll tries again (the broken version fails again); a manager can still complete it
+      var before = output.getOut().split("Could not close HeldReplyReviewProcess held-" + held, -1).length;
+      poller.poll();
+      assertThat(output.getOut().split("Could not close HeldReplyReviewProcess held-" + held, -1).length).isEqualTo(before + 1);
+      tasks.complete(reviewTask(held).getId());
+      assertThat(reviewTask(held)).isNull();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void aReviewLeftOpenForAReplyAnotherNodeDeliveredClosesAtTheNextPoll() throws Exception {
+    var key = newTicketWaitingForTheCustomer("ada@paused.example");
+    var reply = id();
+    var raw = mail("ada@paused.example", "Re: [" + key + "] Render hangs", reply, "The hall scene.").getBytes(StandardCharsets.UTF_8);
+    // node A delivers the reply (the hold just lifted) ...
+    assertThat(processor.process(raw, "IMAP").outcome()).isEqualTo(InboundOutcome.ANSWERED_INFORMATION_REQUEST);
+    // ... while node B, which found the ticket on hold a moment before, notes it and opens its review
+    // in a transaction that could not see A's rows: what B's held() does, A's row invisible to it
+    new TransactionTemplate(transactions).executeWithoutResult(status -> store.hold(reply, key, raw).ifPresent(heldReview::open));
+    var held = heldId(reply);
+    var instance = review(held);
+    assertThat(reviewTask(held)).as("left open: nothing delivers the reply again").isNotNull();
+    assertThat(heldFor(reply)).as("not listed: the reply is processed").isNull();
+
+    // the next poll (of any node, with nothing new in the mailbox) closes it and forgets the note
+    assertThat(mailbox().poll().unseen()).isZero();
+    assertThat(reviewTask(held)).isNull();
+    assertThat(instance).isEnded().hasPassed("Boundary_HeldReplyReleased", "End_Released");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_mail_held WHERE message_key = ?").param(reply).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void aMessageIsQuarantinedWhileTheQuarantineReviewCannotStart(CapturedOutput output) throws Exception {
+    var repository = engine.getRepositoryService();
+    var first = id();
+    var second = id();
+    smtp(mail("bob@failing.example", "Help", first, "It fails."));
+    smtp(mail("cyd@failing.example", "Help too", second, "It fails too."));
+    repository.suspendProcessDefinitionByKey(QuarantineReview.PROCESS_KEY);
+    try {
+      var poller = mailbox();
+      for (int attempt = 1; attempt <= 3; attempt++) { // the test mailbox quarantines at the third failure
+        assertThat(poller.poll(bytes -> {
+          throw new IllegalStateException("a bug, fixed later");
+        }).failed()).as("attempt %d", attempt).isEqualTo(attempt < 3 ? 2 : 0);
+      }
+      for (var message : greenMail.getReceivedMessages()) {
+        assertThat(message.getFlags().contains(Flags.Flag.SEEN)).as("both done with").isTrue();
+      }
+      var kept = jdbc.sql("SELECT id FROM inbound_mail_quarantine WHERE message_key IN (?, ?)").params(first, second).query(Long.class).list();
+      assertThat(kept).as("both kept aside").hasSize(2);
+      assertThat(output.getOut()).contains("Could not start MailQuarantineReviewProcess for quarantined message " + kept.get(0));
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(QuarantineReview.PROCESS_KEY)
+          .processInstanceBusinessKey(QuarantineReview.businessKey(kept.get(0))).count()).isZero();
+    } finally {
+      repository.activateProcessDefinitionByKey(QuarantineReview.PROCESS_KEY);
+    }
   }
 }
