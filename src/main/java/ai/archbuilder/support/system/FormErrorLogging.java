@@ -15,8 +15,11 @@ import org.springframework.stereotype.Component;
  * that ends a command as {@code ENGINE-16004} at ERROR with its stack trace, except the ones it
  * knows for the client's (a bad request, a missing authorization, an optimistic locking
  * conflict), which it logs at DEBUG ({@code ENGINE-16002}, logger {@code
- * org.camunda.bpm.engine.context}). This adds form validation errors to those, and nothing else:
- * a delegate's bug, a database error or a failing job is still an ERROR with its stack trace.
+ * org.camunda.bpm.engine.context}). This adds form validation errors to those, and a deployment
+ * whose decision tables {@link DecisionTableCheck} refused (the process owner's 400 over
+ * /engine-rest, or a release that does not start with {@link DecisionTablesRefusedFailureAnalyzer}'s
+ * report), and nothing else: a delegate's bug, a database error or a failing job is still an ERROR
+ * with its stack trace.
  *
  * <p>Turning {@code enableCmdExceptionLogging} off, or the logger's level down, would hide those
  * real failures as well.
@@ -46,7 +49,9 @@ class FormErrorLogging extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean shouldLogFine(Throwable exception) {
-      return super.shouldLogFine(exception) || exception instanceof FormFieldValidationException;
+      return super.shouldLogFine(exception)
+          || exception instanceof FormFieldValidationException
+          || exception instanceof DecisionTableCheck.DecisionTablesRefusedException;
     }
   }
 }

@@ -5,6 +5,7 @@ import ai.archbuilder.support.escalation.Escalations;
 import ai.archbuilder.support.sla.CoverageClock;
 import ai.archbuilder.support.sla.CoverageClocks;
 import ai.archbuilder.support.system.Now;
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import ai.archbuilder.support.ticket.TicketStore.Column;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,18 @@ public class SlaPlanner {
     this.tickets = tickets;
     this.history = history;
     this.escalations = escalations;
-    this.warningRatio = warningRatio;
+    this.warningRatio = checkedWarningRatio(warningRatio);
+  }
+
+  /** The share of a window after which the warning goes out: more than none, less than all of it. */
+  static double checkedWarningRatio(double ratio) {
+    if (!(ratio > 0 && ratio < 1)) {
+      throw new RefusedConfigurationException(
+          "support.sla.warning-ratio (SUPPORT_SLA_WARNING_RATIO) is " + ratio + ": a warning must come after some of a window "
+              + "and before all of it (more than 0, less than 1)",
+          "Set SUPPORT_SLA_WARNING_RATIO to the share of a window after which the warning goes out, e.g. 0.75 (policy: 75 %).");
+    }
+    return ratio;
   }
 
   public CoverageClock clockOf(Ticket t) {

@@ -1,7 +1,9 @@
 package ai.archbuilder.support.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.archbuilder.support.system.RefusedConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,5 +35,17 @@ class SlaWarningRatioTest extends ProcessScenarios {
     var text = jdbc.sql("SELECT body_text FROM outbound_mail WHERE id = ?")
         .param(mails(key, "sla-warning").get(0).id()).query(String.class).single();
     assertThat(text).contains("has used 50 % of its response window");
+  }
+
+  @Test
+  void aShareThatIsNoneOrAllOfTheWindowIsRefusedAtStart() {
+    for (double wrong : new double[] {0, 1, 1.5, -0.25, Double.NaN}) {
+      assertThatThrownBy(() -> SlaPlanner.checkedWarningRatio(wrong))
+          .as("%s", wrong)
+          .isInstanceOf(RefusedConfigurationException.class)
+          .hasMessageContaining("support.sla.warning-ratio (SUPPORT_SLA_WARNING_RATIO) is " + wrong)
+          .extracting(e -> ((RefusedConfigurationException) e).action()).asString().contains("e.g. 0.75");
+    }
+    assertThat(SlaPlanner.checkedWarningRatio(0.75)).isEqualTo(0.75);
   }
 }
