@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import ai.archbuilder.support.system.Tiers;
+import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,9 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * task, assign it and work it, and, like agents, write no variables of a task or its process.
  */
 @Component
-class AccessPolicy {
+class AccessPolicy implements SmartInitializingSingleton {
 
   static final List<String> TIERS = Tiers.groups();
   static final String MANAGERS = "support-managers";
@@ -41,8 +40,16 @@ class AccessPolicy {
     this.authorizations = authorizations;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(0)
+  /**
+   * Before the web server starts (Spring Boot binds its port when the context's lifecycle starts,
+   * after every singleton is made): older grants, wider than this version's, are narrowed before the
+   * first request, and the groups exist when it comes.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    atStart();
+  }
+
   void atStart() {
     ConcurrentStarts.retried("Creating the groups and their grants", this::ensureGroups);
   }
@@ -159,6 +166,7 @@ class AccessPolicy {
   private void withdraw(String group, Resource resource, String resourceId, Permission... permissions) {
     authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
         .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+        .filter(a -> Arrays.stream(permissions).anyMatch(a::isPermissionGranted))
         .forEach(
             a -> {
               for (var p : permissions) {
@@ -176,6 +184,12 @@ class AccessPolicy {
             .resourceType(resource)
             .resourceId(resourceId)
             .list();
+    // saved only when it changes: a save is an update with a revision check, and every node of a
+    // cluster runs this at its start (ConcurrentStarts): unchanged grants must not collide
+    if (!existing.isEmpty() && existing.get(0).getAuthorizationType() == AUTH_TYPE_GRANT
+        && Arrays.stream(permissions).allMatch(existing.get(0)::isPermissionGranted)) {
+      return;
+    }
     var authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
     authorization.setGroupId(group);
     authorization.setResource(resource);

@@ -1,6 +1,8 @@
 package ai.archbuilder.support.identity;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +27,31 @@ final class ConcurrentStarts {
         work.run();
         return;
       } catch (RuntimeException e) {
-        if (attempt == ATTEMPTS) {
+        if (attempt == ATTEMPTS || !collision(e)) {
           throw e;
         }
-        log.info("{} collided with another node's start on the same database ({}); trying again", what, e.toString());
+        log.info("{} collided with another node's start on the same database ({}); trying again ({} of {})", what, e.toString(),
+            attempt + 1, ATTEMPTS);
         pause(attempt);
       }
     }
+  }
+
+  /**
+   * Another node's start got there first: the engine's revision check failed, or a row it inserted
+   * too broke a unique key (SQL state class 23, integrity constraint violation). Anything else (the
+   * database away, a refused write) is not retried.
+   */
+  static boolean collision(Throwable e) {
+    for (var cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void pause(int attempt) {
