@@ -102,11 +102,12 @@ public class SlaReports {
 
   /**
    * The report for the tickets created from {@code from} to {@code to}, both days included, in the
-   * business time zone. Its queries read one snapshot (repeatable read): an escalation committed
-   * between them would otherwise give a ticket row already moved, with a new target, and no
-   * escalation row that says why.
+   * business time zone. Its queries read one snapshot: an escalation committed between them would
+   * otherwise give a ticket row already moved, with a new target, and no escalation row that says
+   * why. Serializable, as H2's repeatable read takes each table's snapshot when it first reads it;
+   * on PostgreSQL a read-only serializable transaction among read-committed ones cannot fail.
    */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  @Transactional(readOnly = true, isolation = Isolation.SERIALIZABLE)
   public SlaReport report(LocalDate from, LocalDate to) {
     var zone = calendar.zone();
     var start = from.atStartOfDay(zone).toInstant();
