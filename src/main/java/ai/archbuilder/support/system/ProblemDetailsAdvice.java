@@ -212,6 +212,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (e.getCause() == null) {
       // no body at all (or the JSON null)
       detail = "The request body is missing: a JSON object is expected";
+    } else if (e.getCause() instanceof MismatchedInputException m && m.getPath().isEmpty()
+        && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
+      // {"from":"AGENT","body":"x"} {}: one JSON value, then more
+      detail = "The request body has more after its JSON object: send one JSON object";
     } else if (e.getCause() instanceof MismatchedInputException m && m.getPath().isEmpty()) {
       // valid JSON, but an array, a string, a number … where the body's object belongs
       detail = "The request body must be a JSON object";

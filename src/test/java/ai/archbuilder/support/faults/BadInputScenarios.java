@@ -134,6 +134,9 @@ abstract class BadInputScenarios extends TicketScenarios {
       }
       assertThat(rejected("admin", HttpMethod.POST, e[0], "null", 400).path("detail").asText())
           .isEqualTo("The request body is missing: a JSON object is expected");
+      // one object, then more: nothing is stored
+      assertThat(rejected("admin", HttpMethod.POST, e[0], e[1] + " {}", 400).path("detail").asText())
+          .isEqualTo("The request body has more after its JSON object: send one JSON object");
     }
   }
 
