@@ -100,31 +100,37 @@ class TicketController {
   ResponseEntity<TicketView> create(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody CreateTicketBody body) {
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw ApiException.badRequest("Idempotency-Key", "An Idempotency-Key has 1 to 200 characters");
-    }
+    checkKey(idempotencyKey);
     var user = users.current();
-    var created = createOrReplay(user, idempotencyKey, body.request());
+    var request = body.request();
+    var created = firstOrReplay(() -> service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request)));
     var t = created.ticket();
     return ResponseEntity.created(URI.create("/api/tickets/" + t.key()))
         .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
         .body(view(t, user));
   }
 
+  private static void checkKey(String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw ApiException.badRequest("Idempotency-Key", "An Idempotency-Key has 1 to 200 characters");
+    }
+  }
+
   /**
-   * Creates the ticket, or answers with the one an earlier request with the same Idempotency-Key
-   * created. Concurrent requests with the same key meet at the key's primary key (and a new
-   * customer's first tickets at the customer's e-mail): the first transaction wins, the others
-   * wait for it and then fail with a duplicate key, or, if the winner takes longer than the
-   * database's lock timeout, with a lock timeout (H2's comes as a query timeout). Either way the loser's
-   * transaction rolled back whole, so it looks again: it replays the winner's ticket (or gets the
-   * 422 for a different body). A winner still busy after {@link #IN_FLIGHT_WAIT} is a 409 to retry.
+   * Does the request (creates the ticket, adds the message), or answers with what an earlier
+   * request with the same Idempotency-Key did. Concurrent requests with the same key meet at the
+   * key's primary key (and a new customer's first tickets at the customer's e-mail): the first
+   * transaction wins, the others wait for it and then fail with a duplicate key, or, if the winner
+   * takes longer than the database's lock timeout, with a lock timeout (H2's comes as a query
+   * timeout). Either way the loser's transaction rolled back whole, so it looks again: it replays
+   * the winner's (or gets the 422 for a different body). A winner still busy after {@link
+   * #IN_FLIGHT_WAIT} is a 409 to retry.
    */
-  private TicketService.Created createOrReplay(CurrentUser user, String idempotencyKey, TicketService.NewTicketRequest request) {
+  private static <T> T firstOrReplay(java.util.function.Supplier<T> doOrReplay) {
     long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        return service.replay(user, idempotencyKey, request).orElseGet(() -> service.create(user, idempotencyKey, request));
+        return doOrReplay.get();
       } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
         if (System.nanoTime() > deadline) {
           var problem =
@@ -178,15 +184,27 @@ class TicketController {
   }
 
   @PostMapping("/{key}/messages")
-  ResponseEntity<MessageResponse> message(@PathVariable String key, @Valid @RequestBody MessageBody body) {
+  ResponseEntity<MessageResponse> message(
+      @PathVariable String key,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody MessageBody body) {
+    checkKey(idempotencyKey);
     var user = users.current();
-    var result = service.addMessage(key, body.from(), body.body(), user);
+    var sent =
+        firstOrReplay(() -> service.replayMessage(user, idempotencyKey, key, body.from(), body.body())
+            .map(r -> new Sent(r, true))
+            .orElseGet(() -> new Sent(service.addMessage(key, body.from(), body.body(), user, idempotencyKey), false)));
+    var result = sent.result();
     var response = new MessageResponse(result.outcome().name(), view(result.ticket(), user));
-    if (result.outcome() == TicketService.MessageOutcome.NEW_TICKET_LINKED) {
-      return ResponseEntity.created(URI.create("/api/tickets/" + result.ticket().key())).body(response);
-    }
-    return ResponseEntity.accepted().body(response);
+    var answer =
+        result.outcome() == TicketService.MessageOutcome.NEW_TICKET_LINKED
+            ? ResponseEntity.created(URI.create("/api/tickets/" + result.ticket().key()))
+            : ResponseEntity.accepted();
+    return answer.header("Idempotent-Replayed", Boolean.toString(sent.replayed())).body(response);
   }
+
+  /** A message's result, and whether it is an earlier request's, answered again. */
+  private record Sent(TicketService.MessageResult result, boolean replayed) {}
 
   @PostMapping("/{key}/escalations")
   ResponseEntity<TicketView> escalate(@PathVariable String key, @Valid @RequestBody EscalationBody body) {

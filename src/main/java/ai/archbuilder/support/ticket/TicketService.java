@@ -181,25 +181,19 @@ public class TicketService {
   }
 
   static String hash(NewTicketRequest r) {
-    try {
-      var digest = MessageDigest.getInstance("SHA-256");
-      var canonical =
-          String.join(
-              "\u0000",
-              Objects.toString(r.customerEmail(), "").toLowerCase(java.util.Locale.ROOT),
-              Objects.toString(r.customerName(), ""),
-              Objects.toString(r.subject(), ""),
-              Objects.toString(r.description(), ""),
-              Objects.toString(r.channel(), ""),
-              Objects.toString(r.category(), ""),
-              Objects.toString(r.subcategory(), ""),
-              Objects.toString(r.impact(), ""),
-              Objects.toString(r.urgency(), ""),
-              Objects.toString(r.security(), ""));
-      return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sha256(
+        String.join(
+            "\u0000",
+            Objects.toString(r.customerEmail(), "").toLowerCase(java.util.Locale.ROOT),
+            Objects.toString(r.customerName(), ""),
+            Objects.toString(r.subject(), ""),
+            Objects.toString(r.description(), ""),
+            Objects.toString(r.channel(), ""),
+            Objects.toString(r.category(), ""),
+            Objects.toString(r.subcategory(), ""),
+            Objects.toString(r.impact(), ""),
+            Objects.toString(r.urgency(), ""),
+            Objects.toString(r.security(), "")));
   }
 
   // ------------------------------------------------------------------ read
@@ -257,6 +251,60 @@ public class TicketService {
   }
 
   // ------------------------------------------------------------------ actions
+
+  /**
+   * What an earlier message with this Idempotency-Key became, if there was one: its outcome, with
+   * the ticket as it is now (the one it was added to, or the new linked ticket a late reply made).
+   */
+  @Transactional(readOnly = true)
+  public Optional<MessageResult> replayMessage(CurrentUser user, String idempotencyKey, String key, MessageAuthor from, String body) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    visible(key, user);
+    return jdbc.sql("SELECT ticket_id, request_hash, outcome FROM idempotency_key WHERE principal = ? AND idem_key = ?")
+        .params(user.id(), idempotencyKey)
+        .query(
+            (rs, i) -> {
+              if (rs.getString("outcome") == null || !rs.getString("request_hash").equals(messageHash(key, from, body))) {
+                throw new ApiException(
+                    org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                    "This Idempotency-Key was used for a different request",
+                    "Idempotency-Key");
+              }
+              return new MessageResult(MessageOutcome.valueOf(rs.getString("outcome")), tickets.find(rs.getLong("ticket_id")).orElseThrow());
+            })
+        .optional();
+  }
+
+  /**
+   * Adds the message and, with an Idempotency-Key, keeps what it became under the key in the same
+   * transaction: sent again, it is answered from there ({@link #replayMessage}) and neither stored
+   * nor (an agent's) e-mailed twice. A message refused or rolled back keeps no key.
+   */
+  @Transactional
+  public MessageResult addMessage(String key, MessageAuthor from, String body, CurrentUser user, String idempotencyKey) {
+    var result = addMessage(key, from, body, user);
+    if (idempotencyKey != null) {
+      jdbc.sql("INSERT INTO idempotency_key (principal, idem_key, request_hash, ticket_id, created_at, outcome) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(user.id(), idempotencyKey, messageHash(key, from, body), result.ticket().id(), TicketStore.toSql(Now.instant()),
+              result.outcome().name())
+          .update();
+    }
+    return result;
+  }
+
+  static String messageHash(String key, MessageAuthor from, String body) {
+    return sha256(String.join("\u0000", "message", key, String.valueOf(from), body));
+  }
+
+  private static String sha256(String canonical) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Transactional
   public MessageResult addMessage(String key, MessageAuthor from, String body, CurrentUser user) {

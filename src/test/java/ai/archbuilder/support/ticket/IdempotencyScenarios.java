@@ -114,6 +114,59 @@ abstract class IdempotencyScenarios extends TicketScenarios {
     assertThat(create("alice", idem, body("Plotter prints twice")).getBody().get("key")).isEqualTo(first.getBody().get("key"));
   }
 
+  private ResponseEntity<JsonNode> message(String user, String idempotencyKey, String ticketKey, String from, String text) {
+    return call(user, HttpMethod.POST, "/api/tickets/" + ticketKey + "/messages", Map.of("from", from, "body", text),
+        Map.of("Idempotency-Key", idempotencyKey));
+  }
+
+  private long replyMails(String ticketKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbound_mail WHERE ticket_id = ? AND template = 'reply'")
+        .param(TicketKey.parse(ticketKey).orElseThrow()).query(Long.class).single();
+  }
+
+  @Test
+  void anAgentsMessageSentAgainWithItsKeyIsStoredAndMailedOnce() {
+    var ticketKey = create("alice", newKey(), body("Agent reply sent twice")).getBody().get("key").asText();
+    var idem = newKey();
+    var messages = rows("ticket_message");
+
+    var first = message("tier1", idem, ticketKey, "AGENT", "We are looking into it.");
+    var again = message("tier1", idem, ticketKey, "AGENT", "We are looking into it.");
+
+    assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(202);
+    assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(202);
+    assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.getBody().get("outcome").asText()).isEqualTo(first.getBody().get("outcome").asText()).isEqualTo("ADDED");
+    assertThat(again.getBody().get("ticket").get("key").asText()).isEqualTo(ticketKey);
+    assertThat(rows("ticket_message")).isEqualTo(messages + 1);
+    assertThat(replyMails(ticketKey)).as("one e-mail to the customer").isEqualTo(1);
+    assertThat(historyEvents(ticketKey)).containsOnlyOnce("REPLIED");
+
+    // the key with another message, or for a ticket, is a 422 that stores nothing
+    var other = message("tier1", idem, ticketKey, "AGENT", "Another text.");
+    assertThat(other.getStatusCode().value()).as("%s", other.getBody()).isEqualTo(422);
+    assertThat(other.getBody().get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(create("tier1", idem, body("A ticket with a message's key")).getStatusCode().value()).isEqualTo(422);
+    assertThat(rows("ticket_message")).isEqualTo(messages + 1);
+    assertThat(replyMails(ticketKey)).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentCustomerMessagesWithTheSameKeyAddOneMessage() throws Exception {
+    var ticketKey = create("alice", newKey(), body("Customer message sent at once")).getBody().get("key").asText();
+    var idem = newKey();
+    var messages = rows("ticket_message");
+
+    var responses = all(THREADS, i -> message("alice", idem, ticketKey, "CUSTOMER", "Here is the log you asked for."));
+
+    for (var r : responses) {
+      assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(202);
+    }
+    assertThat(responses.stream().filter(r -> "false".equals(r.getHeaders().getFirst("Idempotent-Replayed"))).count()).isEqualTo(1);
+    assertThat(rows("ticket_message")).isEqualTo(messages + 1);
+  }
+
   @Test
   void theSameKeyFromAnotherUserIsAnotherKey() {
     var idem = newKey();
