@@ -194,6 +194,10 @@ public class TicketMailer {
     ticket.put("priority", t.priority() == null ? null : t.priority().name());
     ticket.put("tier", t.tier());
     ticket.put("group", t.tier() == null ? null : t.tierGroup());
+    // the tier an internal message goes to (a breach notice goes to the tier that missed it, after
+    // the move), as people say it: "Tier 1 team"
+    var teamTier = details.get("tier") instanceof Integer n ? n : t.tier();
+    model.put("team", teamTier == null ? "support team" : "Tier " + teamTier + " team");
     ticket.put("coverage", t.coverage() == null ? null : t.coverage().name());
     ticket.put("coverageTerms", coverageTerms(t));
     ticket.put("roundTheClock", t.coverage() != null && t.coverage().roundTheClock());

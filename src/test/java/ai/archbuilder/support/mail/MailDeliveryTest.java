@@ -199,8 +199,11 @@ class MailDeliveryTest extends TicketScenarios {
     assertThat(t.get("escalations").get(0).get("trigger").asText()).isEqualTo("RESPONSE_BREACH");
 
     var breach = only(to("tier1@archbuilder.app", key), "sla-breach", key);
-    assertThat(part(breach, "text/plain")).contains("missed its response target in Tier 1", "escalated to Tier 2");
-    assertThat(part(only(to("tier2@archbuilder.app", key), "handover", key), "text/plain")).contains("escalated for RESPONSE_BREACH");
+    // sent to Tier 1 after the ticket moved to Tier 2: it greets the tier it goes to
+    assertThat(part(breach, "text/plain")).startsWith("Hello Tier 1 team,").contains("missed its response target in Tier 1", "escalated to Tier 2");
+    assertThat(part(breach, "text/html")).contains("Hello <span>Tier 1 team</span>,");
+    assertThat(part(only(to("tier2@archbuilder.app", key), "handover", key), "text/plain"))
+        .startsWith("Hello Tier 2 team,").contains("escalated for RESPONSE_BREACH");
     var escalation = only(to("paul@example.com", key), "escalation", key);
     assertThat(part(escalation, "text/plain")).contains("A specialist will respond within 4 business hours");
     assertThat(escalation.getHeader("In-Reply-To")).isNotNull();
