@@ -5,10 +5,7 @@ import ai.archbuilder.support.system.ProcessVariable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +34,12 @@ public class HeldReplyReview {
   public static final ProcessVariable<String> TICKET = ProcessVariable.string("heldTicket");
   static final ProcessVariable<String> SINCE = ProcessVariable.string("heldSince");
 
-  private static final Logger log = LoggerFactory.getLogger(HeldReplyReview.class);
-
   private final RuntimeService runtime;
-  private final RepositoryService repository;
-  private final ReviewSavepoint savepoint;
+  private final ReviewSavepoint reviews;
 
-  HeldReplyReview(RuntimeService runtime, RepositoryService repository, ReviewSavepoint savepoint) {
+  HeldReplyReview(RuntimeService runtime, ReviewSavepoint reviews) {
     this.runtime = runtime;
-    this.repository = repository;
-    this.savepoint = savepoint;
+    this.reviews = reviews;
   }
 
   static String businessKey(long heldId) {
@@ -58,28 +51,20 @@ public class HeldReplyReview {
    * logged and the note commits without it.
    */
   void open(InboundMailStore.Held held) {
-    savepoint.run(
+    var variables = new HashMap<String, Object>();
+    variables.put(HELD_ID.name(), held.id());
+    variables.put(TICKET.name(), held.ticketKey());
+    variables.put(QuarantineReview.FROM.name(), held.sender() == null ? "(unknown sender)" : QuarantineReview.cut(held.sender()));
+    variables.put(QuarantineReview.SUBJECT.name(), held.subject() == null ? "(no subject)" : QuarantineReview.cut(held.subject()));
+    variables.put(SINCE.name(), QuarantineReview.at(held.since().toInstant()));
+    reviews.start(
+        PROCESS_KEY,
+        businessKey(held.id()),
+        variables,
         "Could not start %s for the reply %s held for %s: it is held and listed, but nobody gets a task for it"
             .formatted(PROCESS_KEY, held.messageKey(), held.ticketKey()),
-        () -> start(held));
-  }
-
-  private void start(InboundMailStore.Held held) {
-    EngineAccess.privileged(() -> {
-      if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
-        log.warn(
-            "No {} deployed: nobody gets a task for the reply {} held for {}, which is on hold",
-            PROCESS_KEY, held.messageKey(), held.ticketKey());
-        return null;
-      }
-      var variables = new HashMap<String, Object>();
-      variables.put(HELD_ID.name(), held.id());
-      variables.put(TICKET.name(), held.ticketKey());
-      variables.put(QuarantineReview.FROM.name(), held.sender() == null ? "(unknown sender)" : QuarantineReview.cut(held.sender()));
-      variables.put(QuarantineReview.SUBJECT.name(), held.subject() == null ? "(no subject)" : QuarantineReview.cut(held.subject()));
-      variables.put(SINCE.name(), QuarantineReview.at(held.since().toInstant()));
-      return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(held.id()), variables);
-    });
+        "No %s deployed: nobody gets a task for the reply %s held for %s, which is on hold"
+            .formatted(PROCESS_KEY, held.messageKey(), held.ticketKey()));
   }
 
   /**
@@ -88,12 +73,11 @@ public class HeldReplyReview {
    * commits without it, and the next poll tries again.
    */
   void close(long heldId) {
-    savepoint.run(
+    reviews.close(
+        RELEASED,
+        businessKey(heldId),
         "Could not close %s %s (held note %d), whose reply no longer waits: the next poll tries again"
-            .formatted(PROCESS_KEY, businessKey(heldId), heldId),
-        () ->
-            EngineAccess.privileged(
-                () -> runtime.createMessageCorrelation(RELEASED).processInstanceBusinessKey(businessKey(heldId)).correlateAllWithResult()));
+            .formatted(PROCESS_KEY, businessKey(heldId), heldId));
   }
 
   /** The held notes whose review is open (active), as their business keys name them. */

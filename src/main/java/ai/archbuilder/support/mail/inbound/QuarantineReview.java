@@ -1,15 +1,10 @@
 package ai.archbuilder.support.mail.inbound;
 
-import ai.archbuilder.support.system.EngineAccess;
 import ai.archbuilder.support.system.ProcessVariable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,17 +28,12 @@ public class QuarantineReview {
   static final ProcessVariable<String> REASON = ProcessVariable.string("mailReason");
   static final ProcessVariable<String> RECEIVED = ProcessVariable.string("mailReceived");
 
-  private static final Logger log = LoggerFactory.getLogger(QuarantineReview.class);
   private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final RuntimeService runtime;
-  private final RepositoryService repository;
-  private final ReviewSavepoint savepoint;
+  private final ReviewSavepoint reviews;
 
-  QuarantineReview(RuntimeService runtime, RepositoryService repository, ReviewSavepoint savepoint) {
-    this.runtime = runtime;
-    this.repository = repository;
-    this.savepoint = savepoint;
+  QuarantineReview(ReviewSavepoint reviews) {
+    this.reviews = reviews;
   }
 
   static String businessKey(long quarantineId) {
@@ -52,25 +42,18 @@ public class QuarantineReview {
 
   /** Starts the review of quarantine entry {@code id}, in a savepoint: failing, it is logged and the entry commits without it. */
   void open(long id, String from, String subject, String reason, Instant received) {
-    savepoint.run(
+    var variables = new HashMap<String, Object>();
+    variables.put(QUARANTINE_ID.name(), id);
+    variables.put(FROM.name(), from == null ? "(unknown sender)" : cut(from));
+    variables.put(SUBJECT.name(), subject == null ? "(no subject)" : cut(subject));
+    variables.put(REASON.name(), cut(reason));
+    variables.put(RECEIVED.name(), at(received));
+    reviews.start(
+        PROCESS_KEY,
+        businessKey(id),
+        variables,
         "Could not start %s for quarantined message %d: it is kept aside and listed, but nobody gets a task for it".formatted(PROCESS_KEY, id),
-        () -> start(id, from, subject, reason, received));
-  }
-
-  private void start(long id, String from, String subject, String reason, Instant received) {
-    EngineAccess.privileged(() -> {
-      if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() == 0) {
-        log.warn("No {} deployed: nobody gets a task for quarantined message {}", PROCESS_KEY, id);
-        return null;
-      }
-      var variables = new HashMap<String, Object>();
-      variables.put(QUARANTINE_ID.name(), id);
-      variables.put(FROM.name(), from == null ? "(unknown sender)" : cut(from));
-      variables.put(SUBJECT.name(), subject == null ? "(no subject)" : cut(subject));
-      variables.put(REASON.name(), cut(reason));
-      variables.put(RECEIVED.name(), at(received));
-      return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(id), variables);
-    });
+        "No %s deployed: nobody gets a task for quarantined message %d".formatted(PROCESS_KEY, id));
   }
 
   /**
@@ -79,12 +62,11 @@ public class QuarantineReview {
    * without it (a manager completes the task that stays).
    */
   void close(long id) {
-    savepoint.run(
+    reviews.close(
+        HANDLED,
+        businessKey(id),
         "Could not close %s %s, whose message left the quarantine: its task stays until a manager completes it"
-            .formatted(PROCESS_KEY, businessKey(id)),
-        () ->
-            EngineAccess.privileged(
-                () -> runtime.createMessageCorrelation(HANDLED).processInstanceBusinessKey(businessKey(id)).correlateAllWithResult()));
+            .formatted(PROCESS_KEY, businessKey(id)));
   }
 
   /** A moment as the managers' forms show it. */

@@ -1,5 +1,9 @@
 package ai.archbuilder.support.mail.inbound;
 
+import ai.archbuilder.support.system.EngineAccess;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,10 +26,35 @@ class ReviewSavepoint {
   private static final Logger log = LoggerFactory.getLogger(ReviewSavepoint.class);
 
   private final TransactionTemplate nested;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
 
-  ReviewSavepoint(PlatformTransactionManager transactions) {
+  ReviewSavepoint(PlatformTransactionManager transactions, RuntimeService runtime, RepositoryService repository) {
+    this.runtime = runtime;
+    this.repository = repository;
     this.nested = new TransactionTemplate(transactions);
     this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Starts a review, {@code processKey} with {@code businessKey} and {@code variables}, in a
+   * savepoint ({@link #run}); with no such definition deployed (a process owner removed it), logs
+   * {@code notDeployed} and starts nothing.
+   */
+  void start(String processKey, String businessKey, Map<String, Object> variables, String failure, String notDeployed) {
+    run(failure, () -> EngineAccess.privileged(() -> {
+      if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() == 0) {
+        log.warn(notDeployed);
+        return null;
+      }
+      return runtime.startProcessInstanceByKey(processKey, businessKey, variables);
+    }));
+  }
+
+  /** Closes the reviews with {@code businessKey} by {@code message}, in a savepoint ({@link #run}); none open: nothing to do. */
+  void close(String message, String businessKey, String failure) {
+    run(failure, () -> EngineAccess.privileged(
+        () -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlateAllWithResult()));
   }
 
   /**
