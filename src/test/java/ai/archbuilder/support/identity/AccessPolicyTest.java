@@ -66,24 +66,7 @@ class AccessPolicyTest {
   /** Nodes starting together on one database all create the groups and grants: none fails its start. */
   @Test
   void nodesStartingTogetherAllGetThroughTheGroupsAndGrants() throws Exception {
-    int nodes = 4;
-    var together = new java.util.concurrent.CyclicBarrier(nodes);
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
-    try {
-      var starts = new java.util.ArrayList<java.util.concurrent.Future<?>>();
-      for (int i = 0; i < nodes; i++) {
-        starts.add(pool.submit(() -> {
-          together.await();
-          policy.atStart();
-          return null;
-        }));
-      }
-      for (var start : starts) {
-        start.get(60, java.util.concurrent.TimeUnit.SECONDS); // a failed start's exception comes out here
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    NodesStarting.together(4, policy::atStart);
     assertThat(identity.createGroupQuery().groupId(AccessPolicy.MANAGERS).count()).isEqualTo(1);
     assertThat(authorizations.createAuthorizationQuery().groupIdIn(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
         .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).count()).isEqualTo(1);

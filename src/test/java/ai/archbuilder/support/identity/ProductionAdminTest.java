@@ -144,24 +144,7 @@ class ProductionAdminTest {
           user.setPassword("demo");
           identity.saveUser(user);
         }
-        int nodes = 4;
-        var together = new java.util.concurrent.CyclicBarrier(nodes);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
-        try {
-          var starts = new java.util.ArrayList<java.util.concurrent.Future<?>>();
-          for (int i = 0; i < nodes; i++) {
-            starts.add(pool.submit(() -> {
-              together.await();
-              setUp.afterSingletonsInstantiated();
-              return null;
-            }));
-          }
-          for (var s : starts) {
-            s.get(60, java.util.concurrent.TimeUnit.SECONDS); // a failed node's exception comes out here
-          }
-        } finally {
-          pool.shutdownNow();
-        }
+        NodesStarting.together(4, setUp::afterSingletonsInstantiated);
         assertThat(identity.checkPassword("admin", "correct-horse-battery-7")).isTrue();
         assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isEqualTo(1);
         for (String id : List.of("tier1", "tier2", "manager", "alice")) {
